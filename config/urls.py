@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("dashboard.urls")),
     path("", include("programmes.urls")),
     path("", include("indicators.urls")),
+    path("", include("agencies.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,4 +1,17 @@
 from django.urls import path
 
+from . import views
+
 app_name = "indicators"
-urlpatterns = []
+urlpatterns = [
+    path("p/<slug:slug>/indicators/", views.indicator_list, name="list"),
+    path("p/<slug:slug>/indicators/<str:code>/", views.indicator_detail, name="detail"),
+    path("p/<slug:slug>/indicators/<str:code>/measurements/", views.measurement_create, name="measurement-create"),
+    path(
+        "p/<slug:slug>/indicators/<str:code>/growth-accounting/",
+        views.measurement_create_growth_accounting,
+        name="growth-accounting",
+    ),
+    path("p/<slug:slug>/indicators/<str:code>/status/", views.status_override, name="status-override"),
+    path("p/<slug:slug>/indicators/<str:code>/tolerance/", views.tolerance_set, name="tolerance"),
+]

@@ -32,3 +32,10 @@ def can_report_for_indicator(user, indicator) -> bool:
 def require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
+
+
+def can_create_programme(user) -> bool:
+    """Administrators, and anyone already on a programme's secretariat, may start a programme."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.secretariat_of.exists()

@@ -40,7 +40,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -133,6 +133,15 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Several models name a field "kind" or "status" with different choices: name each set.
+    "ENUM_NAME_OVERRIDES": {
+        "AgencyKindEnum": "agencies.models.Agency.Kind",
+        "MeasurementKindEnum": "indicators.models.Measurement.Kind",
+        "MilestoneKindEnum": "programmes.models.Milestone.Kind",
+        "KeyTaskStatusEnum": "programmes.models.KeyTask.Status",
+        "ProgressStatusEnum": "indicators.models.ProgressStatus",
+        "FrequencyEnum": "indicators.models.Frequency",
+    },
 }
 
 # Background work runs in-process unless a broker is configured.

@@ -1,0 +1,14 @@
+from django.shortcuts import render
+
+from . import selectors
+from .models import Agency
+
+
+def agency_list(request):
+    agencies = list(selectors.agency_directory())
+    kinds = [(value, label, [a for a in agencies if a.kind == value]) for value, label in Agency.Kind.choices]
+    return render(request, "agencies/agency_list.html", {"kinds": [k for k in kinds if k[2]]})
+
+
+def agency_detail(request, slug):
+    return render(request, "agencies/agency_detail.html", {"agency": selectors.agency_detail(slug)})

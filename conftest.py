@@ -1,0 +1,71 @@
+"""Shared fixtures: the seed programme and one named user per role."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+PROGRAMME_FILE = Path(__file__).parent / "programmes" / "data" / "programme-07-ctr-tu.yaml"
+
+
+@pytest.fixture(scope="session")
+def programme_data():
+    return yaml.safe_load(PROGRAMME_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def programme(db, programme_data):
+    from indicators.services import indicators_load
+    from programmes.services import programme_load
+
+    loaded = programme_load(data=programme_data)
+    indicators_load(programme=loaded, definitions=programme_data["indicators"])
+    return loaded
+
+
+@pytest.fixture
+def agency(db):
+    def get(name):
+        from agencies.models import Agency
+
+        return Agency.objects.find(name)
+
+    return get
+
+
+def _user(username, **extra):
+    from accounts.models import User
+
+    return User.objects.create_user(username=username, password="pass-12345", **extra)
+
+
+@pytest.fixture
+def admin_user_(db):
+    return _user("admin", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def secretariat(programme):
+    user = _user("secretariat", first_name="Thư ký")
+    programme.secretariat.add(user)
+    return user
+
+
+@pytest.fixture
+def reporter_sokhcn(programme, agency):
+    return _user("reporter_sokhcn", agency=agency("Sở Khoa học và Công nghệ"))
+
+
+@pytest.fixture
+def reporter_other(programme, agency):
+    return _user("reporter_other", agency=agency("Sở Nội vụ"))
+
+
+@pytest.fixture
+def reporter_skhdt(programme, agency):
+    return _user("reporter_skhdt", agency=agency("Sở Kế hoạch và Đầu tư"))
+
+
+@pytest.fixture
+def public(db):
+    return _user("public_viewer")

@@ -1,0 +1,44 @@
+"""The public dashboard: no login, Vietnamese by default."""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from indicators import selectors as indicator_selectors
+from indicators.charts import sparkline_data
+from programmes import selectors as programme_selectors
+
+
+def home(request):
+    programme = programme_selectors.programme_current()
+    if programme is None:
+        raise Http404
+    return redirect("dashboard:overview", slug=programme.slug)
+
+
+def overview(request, slug):
+    programme = programme_selectors.programme_get(slug)
+    summaries = indicator_selectors.programme_indicator_summaries(programme)
+    tasks = list(programme_selectors.key_tasks(programme))
+    today = timezone.localdate()
+    milestones = list(programme.milestones.select_related("phase"))
+    context = {
+        "programme": programme,
+        "objectives": list(programme.objectives.all()),
+        "summaries": summaries,
+        "status_counts": indicator_selectors.status_counts(summaries),
+        "tasks": tasks,
+        "tasks_by_status": programme_selectors.tasks_by_status(tasks),
+        "tasks_by_agency": programme_selectors.tasks_by_lead_agency(tasks),
+        "overdue_count": sum(t.is_overdue(today) for t in tasks),
+        "phases": list(programme.roadmap.all()),
+        "milestones": milestones,
+        "today": today,
+        "sparklines": {s.indicator.code: sparkline_data(s) for s in summaries},
+        "has_illustrative": any(s.has_illustrative for s in summaries) or any(t.is_illustrative for t in tasks),
+    }
+    return render(request, "dashboard/overview.html", context)
+
+
+def method(request):
+    return render(request, "dashboard/method.html")

@@ -1,0 +1,166 @@
+"""Reads of the indicators domain: series in use, latest value and progress status.
+
+Every function here costs a fixed number of queries, whatever the number of indicators.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q
+
+from .calculations import Target, combined_status, progress_status
+from .models import Indicator, Measurement, TargetKind
+
+_MONTHS = {"Y": 12, "H": 6, "Q": 3, "M": 1}
+
+
+@dataclass
+class PeriodValue:
+    """The figure in use for one period: the official one if published, else the provisional one."""
+
+    year: int
+    period_kind: str
+    period_number: int
+    official: Measurement | None = None
+    provisional: Measurement | None = None
+
+    @property
+    def measurement(self) -> Measurement:
+        return self.official or self.provisional
+
+    @property
+    def value(self) -> Decimal:
+        return self.measurement.value
+
+    @property
+    def label(self) -> str:
+        return self.measurement.period_label
+
+    @property
+    def is_illustrative(self) -> bool:
+        return self.measurement.is_illustrative
+
+    @property
+    def time(self) -> float:
+        """Position on a year axis: the end of the period, e.g. 2023.0 for the year 2023."""
+        if self.period_kind == "Y":
+            return float(self.year)
+        return self.year - 1 + self.period_number * _MONTHS[self.period_kind] / 12
+
+
+@dataclass
+class IndicatorSummary:
+    indicator: Indicator
+    series: list[PeriodValue]
+    children: list["IndicatorSummary"] = field(default_factory=list)
+
+    @property
+    def latest(self) -> PeriodValue | None:
+        return self.series[-1] if self.series else None
+
+    @property
+    def baseline(self) -> tuple[Decimal | None, float | None, bool]:
+        """(value, year, estimated): the stated baseline, else the first figure recorded."""
+        ind = self.indicator
+        if ind.baseline_value is not None and ind.baseline_year is not None:
+            return ind.baseline_value, float(ind.baseline_year), False
+        if len(self.series) > 1:
+            return self.series[0].value, self.series[0].time, True
+        return None, None, False
+
+    @property
+    def computed_status(self) -> str:
+        ind = self.indicator
+        if ind.target_kind == TargetKind.RANK:
+            return combined_status([c.status for c in self.children if not c.indicator.is_context])
+        target = Target(
+            kind=ind.target_kind,
+            direction=ind.direction,
+            value=ind.target_value,
+            upper=ind.target_upper,
+            tolerance=ind.tolerance,
+            strict=ind.target_strict,
+        )
+        baseline, baseline_year, _estimated = self.baseline
+        latest = self.latest
+        return progress_status(
+            target=target,
+            target_year=ind.target_year,
+            baseline=baseline,
+            baseline_year=baseline_year,
+            latest=latest.value if latest else None,
+            latest_year=latest.time if latest else None,
+        )
+
+    @property
+    def status(self) -> str:
+        return self.indicator.status_override or self.computed_status
+
+    @property
+    def has_illustrative(self) -> bool:
+        return any(p.is_illustrative for p in self.series) or any(c.has_illustrative for c in self.children)
+
+    @property
+    def context_children(self) -> list["IndicatorSummary"]:
+        return [c for c in self.children if c.indicator.is_context]
+
+    @property
+    def target_children(self) -> list["IndicatorSummary"]:
+        return [c for c in self.children if not c.indicator.is_context]
+
+
+def build_series(measurements) -> list[PeriodValue]:
+    periods: dict[tuple, PeriodValue] = {}
+    for m in measurements:
+        key = (m.year, m.period_kind, m.period_number)
+        slot = periods.setdefault(key, PeriodValue(*key))
+        setattr(slot, m.kind, m)
+    return sorted(periods.values(), key=lambda p: p.time)
+
+
+def indicators_with_data(*conditions, **filters):
+    return (
+        Indicator.objects.filter(*conditions, **filters)
+        .select_related("responsible_agency", "parent", "status_override_by")
+        .prefetch_related(Prefetch("measurements", queryset=Measurement.objects.order_by("year", "period_kind")))
+    )
+
+
+def summarise_indicators(indicators) -> list[IndicatorSummary]:
+    """Summaries of top-level indicators with their children attached (one pass, no queries
+    beyond those of the given queryset and its prefetches)."""
+    summaries = {ind.pk: IndicatorSummary(ind, build_series(ind.measurements.all())) for ind in indicators}
+    roots = []
+    for summary in summaries.values():
+        parent = summaries.get(summary.indicator.parent_id)
+        (parent.children if parent else roots).append(summary)
+    return roots
+
+
+def programme_indicator_summaries(programme) -> list[IndicatorSummary]:
+    return summarise_indicators(indicators_with_data(programme=programme))
+
+
+def indicator_summary(programme, code: str) -> IndicatorSummary | None:
+    """One indicator (with its children) of a programme, or None."""
+    matches = indicators_with_data(Q(code=code) | Q(parent__code=code), programme=programme)
+    roots = [s for s in summarise_indicators(matches) if s.indicator.code == code]
+    return roots[0] if roots else None
+
+
+def status_counts(summaries: list[IndicatorSummary]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for s in summaries:
+        counts[s.status] = counts.get(s.status, 0) + 1
+    return counts
+
+
+def indicator_history(indicator, limit: int = 50) -> list:
+    """Who changed the indicator or its figures, newest first (two queries)."""
+    own = indicator.history.select_related("history_user").order_by("-history_date")[:limit]
+    figures = (
+        Measurement.history.filter(indicator_id=indicator.pk)
+        .select_related("history_user")
+        .order_by("-history_date")[:limit]
+    )
+    return sorted([*own, *figures], key=lambda h: h.history_date, reverse=True)[:limit]

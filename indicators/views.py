@@ -1,0 +1,137 @@
+"""Indicator pages: public reading; recording and assessment for those permitted."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.forms import call_service
+from programmes import selectors as programme_selectors
+from programmes.permissions import can_report_for_indicator, is_secretariat, require
+
+from . import selectors, services
+from .calculations import GrowthAccounting
+from .charts import detail_chart_data, sparkline_data
+from .forms import GrowthAccountingForm, MeasurementForm, StatusOverrideForm, ToleranceForm
+from .models import Computation
+
+
+def indicator_list(request, slug):
+    programme = programme_selectors.programme_get(slug)
+    summaries = selectors.programme_indicator_summaries(programme)
+    return render(
+        request,
+        "indicators/indicator_list.html",
+        {
+            "programme": programme,
+            "summaries": summaries,
+            "sparklines": {s.indicator.code: sparkline_data(s) for s in summaries},
+            "has_illustrative": any(s.has_illustrative for s in summaries),
+        },
+    )
+
+
+def _summary_or_404(programme, code):
+    summary = selectors.indicator_summary(programme, code)
+    if summary is None:
+        raise Http404
+    return summary
+
+
+def indicator_detail(request, slug, code, forms=None):
+    programme = programme_selectors.programme_get(slug)
+    summary = _summary_or_404(programme, code)
+    indicator = summary.indicator
+    forms = forms or {}
+    can_report = can_report_for_indicator(request.user, indicator)
+    can_manage = is_secretariat(request.user, programme)
+    charts = {s.indicator.code: detail_chart_data(s) for s in [summary, *summary.children]}
+    context = {
+        "programme": programme,
+        "summary": summary,
+        "indicator": indicator,
+        "charts": charts,
+        "can_report": can_report and indicator.target_kind != "rank",
+        "can_manage": can_manage,
+        "formula": GrowthAccounting.FORMULA,
+        "history": selectors.indicator_history(indicator),
+        "measurement_form": forms.get("measurement") or MeasurementForm(indicator=indicator),
+        "growth_form": forms.get("growth") or GrowthAccountingForm(initial={"year": indicator.programme.end_year}),
+        "override_form": forms.get("override")
+        or StatusOverrideForm(initial={"status": indicator.status_override, "reason": indicator.status_override_reason}),
+        "tolerance_form": forms.get("tolerance") or ToleranceForm(initial={"tolerance": indicator.tolerance}),
+        "open_form": next(iter(forms), None),
+    }
+    status = 400 if forms else 200
+    return render(request, "indicators/indicator_detail.html", context, status=status)
+
+
+def _indicator_for_write(request, slug, code, check):
+    programme = programme_selectors.programme_get(slug)
+    indicator = _summary_or_404(programme, code).indicator
+    require(check(request.user, indicator))
+    return indicator
+
+
+@login_required
+@require_POST
+def measurement_create(request, slug, code):
+    indicator = _indicator_for_write(request, slug, code, can_report_for_indicator)
+    form = MeasurementForm(request.POST, request.FILES, indicator=indicator)
+    if form.is_valid() and call_service(
+        form, services.measurement_record, indicator=indicator, actor=request.user, **form.cleaned_data
+    ):
+        messages.success(request, _("Đã ghi nhận số liệu."))
+        return redirect("indicators:detail", slug=slug, code=code)
+    return indicator_detail(request, slug, code, forms={"measurement": form})
+
+
+@login_required
+@require_POST
+def measurement_create_growth_accounting(request, slug, code):
+    indicator = _indicator_for_write(request, slug, code, can_report_for_indicator)
+    form = GrowthAccountingForm(request.POST)
+    if indicator.computation != Computation.GROWTH_ACCOUNTING:
+        raise Http404
+    if form.is_valid() and call_service(
+        form,
+        services.measurement_record_growth_accounting,
+        indicator=indicator,
+        actor=request.user,
+        **form.cleaned_data,
+    ):
+        messages.success(request, _("Đã tính và ghi nhận tỷ lệ đóng góp của TFP."))
+        return redirect("indicators:detail", slug=slug, code=code)
+    return indicator_detail(request, slug, code, forms={"growth": form})
+
+
+def _secretariat_check(user, indicator):
+    return is_secretariat(user, indicator.programme)
+
+
+@login_required
+@require_POST
+def status_override(request, slug, code):
+    indicator = _indicator_for_write(request, slug, code, _secretariat_check)
+    form = StatusOverrideForm(request.POST)
+    if form.is_valid() and call_service(
+        form, services.indicator_override_status, indicator=indicator, actor=request.user, **form.cleaned_data
+    ):
+        messages.success(request, _("Đã cập nhật đánh giá."))
+        return redirect("indicators:detail", slug=slug, code=code)
+    return indicator_detail(request, slug, code, forms={"override": form})
+
+
+@login_required
+@require_POST
+def tolerance_set(request, slug, code):
+    indicator = _indicator_for_write(request, slug, code, _secretariat_check)
+    form = ToleranceForm(request.POST)
+    if form.is_valid() and call_service(
+        form, services.indicator_set_tolerance, indicator=indicator, actor=request.user, **form.cleaned_data
+    ):
+        messages.success(request, _("Đã cập nhật dung sai."))
+        return redirect("indicators:detail", slug=slug, code=code)
+    return indicator_detail(request, slug, code, forms={"tolerance": form})
