@@ -144,22 +144,30 @@ def headers(args) -> dict[str, str]:
     return {"Accept-Language": args.language, "User-Agent": "sti-bench/1", "Accept": "*/*"}
 
 
-def warm_up(args, host: str, port: int, paths: list[str]) -> dict[str, int]:
-    """A few sequential requests per path; returns the last status of each."""
+def warm_up(args, host: str, port: int, paths: list[str]) -> dict[str, dict]:
+    """A few sequential requests per path: last status and the median latency of one
+    request on an otherwise idle server."""
     client = Client(host, port, args.timeout, headers(args))
-    last = {}
+    report = {}
     for path in paths:
+        status, times = 0, []
         for _ in range(args.warmup):
+            t0 = time.perf_counter()
             try:
-                last[path] = client.get(path)[0]
+                status = client.get(path)[0]
             except (OSError, http.client.HTTPException):
-                last[path] = 0
+                status = 0
+                continue
+            times.append((time.perf_counter() - t0) * 1000)
+        # the first request may fill caches: the median of the rest is the idle latency
+        rest = times[1:] or times
+        report[path] = {"status": status, "idle_ms": round(statistics.median(rest), 1) if rest else None}
     client.close()
-    return last
+    return report
 
 
 def print_table(results: list[dict], out=sys.stdout) -> None:
-    head = f"{'path':<52} {'ok/planned':>11} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>7}  non-2xx"
+    head = f"{'path':<52} {'ok/planned':>11} {'idle ms':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>7}  non-2xx"
     print(head, file=out)
     print("-" * len(head), file=out)
     for r in results:
@@ -167,7 +175,7 @@ def print_table(results: list[dict], out=sys.stdout) -> None:
         bad = dict(r["non_2xx"], **{f"err:{k}": v for k, v in r["errors"].items()})
         print(
             f"{r['path'][:52]:<52} {str(r['completed']) + '/' + str(r['planned']):>11} "
-            f"{lat['p50']:>8} {lat['p95']:>8} {lat['p99']:>8} {r['throughput_rps']:>7}  {bad or '-'}",
+            f"{r.get('idle_latency_ms') or '-':>8} {lat['p50']:>8} {lat['p95']:>8} {lat['p99']:>8} {r['throughput_rps']:>7}  {bad or '-'}",
             file=out,
         )
 
@@ -184,6 +192,7 @@ def main(argv=None) -> int:
     parser.add_argument("--language", default="vi")
     parser.add_argument("--label", default="load", help="name of the JSON file written to bench/results/")
     parser.add_argument("--meta", default="{}", help="extra JSON object stored with the results")
+    parser.add_argument("--out", help="JSON file to write (default bench/results/<label>-<UTC time>.json)")
     parser.add_argument("--no-write", action="store_true", help="do not write JSON")
     args = parser.parse_args(argv)
 
@@ -197,10 +206,12 @@ def main(argv=None) -> int:
     paths = [prefix + (p if p.startswith("/") else "/" + p) for p in args.paths]
 
     warm = warm_up(args, host, port, paths) if args.warmup else {}
-    for path, status in warm.items():
-        if not 200 <= status < 300:
-            print(f"warning: warm-up of {path} answered {status or 'no response'}", file=sys.stderr)
+    for path, seen in warm.items():
+        if not 200 <= seen["status"] < 300:
+            print(f"warning: warm-up of {path} answered {seen['status'] or 'no response'}", file=sys.stderr)
     results = [run_phase(args, host, port, path) for path in paths]
+    for result in results:
+        result["idle_latency_ms"] = warm.get(result["path"], {}).get("idle_ms")
     print_table(results)
 
     record = {
@@ -209,14 +220,14 @@ def main(argv=None) -> int:
         "base_url": args.base_url,
         "client": {"clients": args.clients, "requests": args.requests, "max_seconds": args.max_seconds},
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
-        "warmup_status": warm,
+        "warmup": warm,
         "meta": json.loads(args.meta),
         "results": results,
     }
     if not args.no_write:
-        RESULTS.mkdir(exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = RESULTS / f"{args.label}-{stamp}.json"
+        target = Path(args.out) if args.out else RESULTS / f"{args.label}-{stamp}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"\nwritten: {target}")
     failed = any(r["non_2xx"] or r["errors"] or not r["completed"] for r in results)

@@ -292,7 +292,7 @@ def main() -> int:
         record["status_before_load"] = statuses
         load_results = {}
         if live:
-            label = f"dashboard-load-{stamp}"
+            load_file = RESULTS / f"dashboard-load-{stamp}.json"
             command = [
                 PYTHON,
                 str(BENCH / "load.py"),
@@ -306,15 +306,14 @@ def main() -> int:
                 str(args.max_seconds),
                 "--warmup",
                 "10",
-                "--label",
-                label,
+                "--out",
+                str(load_file),
                 *live,
             ]
             log(f"load: {args.clients} clients x {args.requests} requests per URL, {len(live)} URLs")
             subprocess.run(command, cwd=ROOT, check=False)
-            written = sorted(RESULTS.glob(f"{label}-*.json"))
-            if written:
-                load_results = {r["path"]: r for r in json.loads(written[-1].read_text())["results"]}
+            if load_file.exists():
+                load_results = {r["path"]: r for r in json.loads(load_file.read_text())["results"]}
         record["load"] = load_results
     finally:
         stop_gunicorn(gunicorn)
@@ -323,7 +322,8 @@ def main() -> int:
 
     print()
     header = (
-        f"{'programme':<11} {'page':<19} {'queries':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'req/s':>6}  verdict"
+        f"{'programme':<11} {'page':<19} {'queries':>7} {'KB':>6} {'idle ms':>7} {'p50 ms':>7} {'p95 ms':>7} "
+        f"{'p99 ms':>7} {'req/s':>6}  verdict"
     )
     print(header)
     print("-" * len(header))
@@ -336,18 +336,22 @@ def main() -> int:
             problems.append(f"{queries['queries']} queries > {QUERY_LIMIT}")
         if load is None:
             verdict = f"not measured (HTTP {record['status_before_load'].get(path) or 'no answer'})"
-            lat, rps = {"p50": "-", "p95": "-", "p99": "-"}, "-"
+            lat, rps, idle, size = {"p50": "-", "p95": "-", "p99": "-"}, "-", "-", "-"
         else:
             lat, rps = load["latency_ms"], load["throughput_rps"]
+            idle = load.get("idle_latency_ms") or "-"
+            size = round(load["mean_body_bytes"] / 1024) if load.get("mean_body_bytes") else "-"
             if lat["p95"] >= P95_LIMIT_MS:
                 problems.append(f"p95 {lat['p95']} ms >= {P95_LIMIT_MS}")
+            if load["stopped_by_time_limit"]:
+                problems.append(f"time limit: {load['completed']}/{load['planned']} requests")
             if load["non_2xx"] or load["errors"]:
                 problems.append(f"failures {load['non_2xx'] or ''}{load['errors'] or ''}")
             verdict = "; ".join(problems) or "ok"
         rows.append({"programme": programme_slug, "page": page, "path": path, "verdict": verdict})
         print(
-            f"{programme_slug:<11} {page:<19} {queries.get('queries', '-'):>7} {lat['p50']:>7} {lat['p95']:>7} "
-            f"{lat['p99']:>7} {rps:>6}  {verdict}"
+            f"{programme_slug:<11} {page:<19} {queries.get('queries', '-'):>7} {size:>6} {idle:>7} {lat['p50']:>7} "
+            f"{lat['p95']:>7} {lat['p99']:>7} {rps:>6}  {verdict}"
         )
     record["summary"] = rows
     target = RESULTS / f"dashboard-bench-{stamp}.json"

@@ -45,7 +45,10 @@ def validate_evidence_content(file) -> None:
 
 def evidence_validators() -> list:
     return [
-        FileExtensionValidator(settings.EVIDENCE_EXTENSIONS),
+        FileExtensionValidator(
+            settings.EVIDENCE_EXTENSIONS,
+            message=_("Không nhận tệp “%(extension)s”; chỉ nhận các loại: %(allowed_extensions)s."),
+        ),
         validate_evidence_size,
         validate_evidence_content,
     ]

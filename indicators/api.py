@@ -79,7 +79,8 @@ class InputNumberField(serializers.DecimalField):
             number = parse_decimal(data, self.field_name)
         except DjangoValidationError as exc:
             raise serializers.ValidationError(exc.messages) from None
-        return super().to_internal_value(number)
+        super().to_internal_value(number)  # the bounds: digits and decimal places
+        return number
 
 
 class _NumbersModelSerializer(serializers.ModelSerializer):
@@ -249,7 +250,14 @@ class IndicatorSerializer(_NumbersModelSerializer):
 
 @extend_schema_field(OpenApiTypes.INT)
 class IntegerFilter(django_filters.NumberFilter):
+    """A whole number that every database can compare (larger ones are a bad request)."""
+
     field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", -(2**63))
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(*args, **kwargs)
 
 
 class IndicatorFilter(django_filters.FilterSet):

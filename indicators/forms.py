@@ -19,7 +19,7 @@ class MeasurementForm(forms.Form):
     value = forms.CharField(label=_("Giá trị"), max_length=30)
     published_on = forms.DateField(label=_("Ngày công bố"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     source = forms.CharField(label=_("Nguồn"), max_length=500)
-    source_url = forms.URLField(label=_("Đường dẫn nguồn"), required=False, max_length=500)
+    source_url = forms.URLField(label=_("Đường dẫn nguồn"), required=False, max_length=500, assume_scheme="https")
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     evidence = forms.FileField(label=_("Tài liệu minh chứng"), required=False, validators=evidence_validators())
 

@@ -80,12 +80,15 @@ def tasks_by_status(tasks) -> list[dict]:
     ]
 
 
-def tasks_by_lead_agency(tasks) -> list[tuple[object, list[KeyTask], Counter]]:
-    """Lead agencies with the tasks they lead (a task with two leads appears under both)."""
+def tasks_by_lead_agency(tasks, only: str | None = None) -> list[tuple[object, list[KeyTask], Counter]]:
+    """Lead agencies (or only the one with slug `only`) with the tasks they lead; a task
+    with two leads appears under both."""
     by_agency = defaultdict(list)
     agencies = {}
     for task in tasks:
         for link in task.lead_links.all():
+            if only and link.agency.slug != only:
+                continue
             agencies[link.agency_id] = link.agency
             by_agency[link.agency_id].append(task)
     rows = [(agencies[pk], items, Counter(t.status for t in items)) for pk, items in by_agency.items()]

@@ -57,7 +57,7 @@ def task_list(request, slug):
             "tasks": tasks,
             "group": group,
             "tasks_by_status": selectors.tasks_by_status(tasks),
-            "tasks_by_agency": selectors.tasks_by_lead_agency(tasks),
+            "tasks_by_agency": selectors.tasks_by_lead_agency(tasks, only=agency),
             "status_filter": status,
             "agency_filter": agency,
             "statuses": KeyTask.Status.choices,

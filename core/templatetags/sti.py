@@ -19,6 +19,11 @@ def num(value, decimals: int = 2):
     return formats.number_format(round(value, places), places, use_l10n=True, force_grouping=True)
 
 
+def _fixed(value, places: int) -> str:
+    """Exactly `places` decimals, as the programme writes ranges: "7,0 – 7,5"."""
+    return formats.number_format(value, places, use_l10n=True, force_grouping=True)
+
+
 @register.filter
 def tr(obj, field: str):
     """obj.<field>_en when English is active and it is filled in, else obj.<field>."""
@@ -35,7 +40,7 @@ def target_text(indicator):
     kind, value, upper = indicator.target_kind, indicator.target_value, indicator.target_upper
     unit = indicator.unit if indicator.unit.startswith("%") else f" {indicator.unit}"
     if kind == "range":
-        return f"{num(value, 1)} – {num(upper, 1)}{unit}"
+        return f"{_fixed(value, 1)} – {_fixed(upper, 1)}{unit}"
     if kind == "approximate":
         tolerance = f" (± {num(indicator.tolerance)})" if indicator.tolerance else ""
         return f"≈ {num(value)}{unit}{tolerance}"
