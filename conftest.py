@@ -13,14 +13,28 @@ def programme_data():
     return yaml.safe_load(PROGRAMME_FILE.read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def programme(db, programme_data):
+def _load(data):
     from indicators.services import indicators_load
     from programmes.services import programme_load
 
-    loaded = programme_load(data=programme_data)
-    indicators_load(programme=loaded, definitions=programme_data["indicators"])
+    loaded = programme_load(data=data)
+    indicators_load(programme=loaded, definitions=data["indicators"])
     return loaded
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, programme_data):
+    """Load the seed programme once into the test database; each test rolls back its changes."""
+    with django_db_blocker.unblock():
+        _load(programme_data)
+
+
+@pytest.fixture
+def programme(db, programme_data):
+    from programmes.models import Programme
+
+    # A transactional (browser) test empties the tables when it ends; load again then.
+    return Programme.objects.filter(slug=programme_data["programme"]["slug"]).first() or _load(programme_data)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -68,7 +69,7 @@ _TEXT_FIELDS = {"name_en", "source_text", "baseline_label", "baseline_source", "
 def indicators_copy(*, source, target, year_shift: int) -> None:
     """Copy indicator definitions to a new phase; targets move with the period, data stays."""
     mapping = {}
-    for indicator in source.indicators.order_by("parent_id", "order"):
+    for indicator in source.indicators.order_by(F("parent_id").asc(nulls_first=True), "order"):
         old_pk = indicator.pk
         indicator.pk = None
         indicator.id = None
