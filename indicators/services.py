@@ -84,6 +84,12 @@ def indicators_copy(*, source, target, year_shift: int) -> None:
         mapping[old_pk] = indicator.pk
 
 
+# What a Measurement column holds: 10 digits before the point, 4 after.
+MAX_EXPONENT = 10
+MIN_EXPONENT = -4
+MIN_MAGNITUDE = Decimal("0.0001")
+
+
 def parse_decimal(raw, field: str) -> Decimal:
     """A number as typed by a Vietnamese or English user: "7,5" and "7.5" are both 7.5."""
     if isinstance(raw, Decimal):
@@ -99,7 +105,9 @@ def parse_decimal(raw, field: str) -> Decimal:
         raise ValidationError({field: _("Giá trị phải là một số (ví dụ 7,5).")}) from None
     if not value.is_finite():
         raise ValidationError({field: _("Giá trị phải là một số (ví dụ 7,5).")})
-    return value
+    if value and not MIN_EXPONENT <= value.adjusted() < MAX_EXPONENT:
+        raise ValidationError({field: _("Giá trị quá lớn hoặc có quá nhiều chữ số thập phân.")})
+    return value.quantize(MIN_MAGNITUDE) if value.as_tuple().exponent < -4 else value
 
 
 def _check_value(indicator: Indicator, value: Decimal) -> None:
@@ -134,8 +142,9 @@ def _check_period(indicator: Indicator, year: int, period_kind: str, period_numb
     low, high = limits[period_kind]
     if not low <= period_number <= high:
         raise ValidationError({"period_number": _("Kỳ báo cáo không hợp lệ.")})
-    period_end = Measurement(year=year, period_kind=period_kind, period_number=period_number).period_end
-    if period_end - datetime.timedelta(days=period_end.day - 1) > timezone.localdate():
+    months = {Frequency.ANNUAL: 12, Frequency.SEMIANNUAL: 6, Frequency.QUARTERLY: 3, Frequency.MONTHLY: 1}
+    first_month = max(period_number - 1, 0) * months[period_kind] + 1
+    if datetime.date(year, first_month, 1) > timezone.localdate():
         raise ValidationError({"year": _("Không thể nhập số liệu cho kỳ chưa bắt đầu.")})
 
 
@@ -211,7 +220,7 @@ def measurement_record_growth_accounting(
         labour_growth=parse_decimal(labour_growth, "labour_growth"),
         capital_share=parse_decimal(capital_share, "capital_share"),
     )
-    if accounting.grdp_growth == 0:
+    if abs(accounting.grdp_growth) < Decimal("0.01"):
         raise ValidationError({"grdp_growth": _("Tốc độ tăng GRDP phải khác 0 để tính tỷ lệ đóng góp.")})
     if not 0 < accounting.capital_share < 1:
         raise ValidationError({"capital_share": _("Tỷ phần vốn (α) phải nằm giữa 0 và 1.")})

@@ -12,6 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from agencies.api import AgencyRefSerializer
+from agencies.models import Agency
 from core.api import ErrorSerializer, UploadField, ValidationErrorSerializer
 
 from .models import (
@@ -23,6 +24,7 @@ from .models import (
     Milestone,
     Objective,
     Programme,
+    Requirement,
     RoadmapPhase,
     SolutionGroup,
     SolutionParagraph,
@@ -148,18 +150,24 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
         )
         if self.action == "retrieve":
             queryset = queryset.prefetch_related(
-                "objectives",
-                "requirements",
+                Prefetch("objectives", queryset=Objective.objects.order_by("number")),
+                Prefetch("requirements", queryset=Requirement.objects.order_by("number")),
                 Prefetch(
                     "solution_groups",
-                    queryset=SolutionGroup.objects.prefetch_related("paragraphs"),
+                    queryset=SolutionGroup.objects.order_by("number").prefetch_related(
+                        Prefetch("paragraphs", queryset=SolutionParagraph.objects.order_by("order"))
+                    ),
                 ),
                 Prefetch(
                     "implementing_bodies",
-                    queryset=ImplementingBody.objects.prefetch_related("agencies"),
+                    queryset=ImplementingBody.objects.order_by("number").prefetch_related(
+                        Prefetch("agencies", queryset=Agency.objects.order_by("name", "pk"))
+                    ),
                 ),
-                "roadmap",
-                Prefetch("milestones", queryset=Milestone.objects.select_related("phase")),
+                Prefetch("roadmap", queryset=RoadmapPhase.objects.order_by("order")),
+                Prefetch(
+                    "milestones", queryset=Milestone.objects.select_related("phase").order_by("year", "kind", "pk")
+                ),
             )
         return queryset.order_by("-start_year", "code", "pk")
 

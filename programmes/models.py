@@ -352,7 +352,9 @@ class KeyTaskUpdate(models.Model):
     task = models.ForeignKey(KeyTask, on_delete=models.CASCADE, related_name="updates")
     reported_on = models.DateField(_("ngày báo cáo"))
     status = models.CharField(_("trạng thái"), max_length=20, choices=KeyTask.Status.choices)
-    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"))
+    progress = models.PositiveSmallIntegerField(
+        _("tiến độ (%)"), validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
     text = models.TextField(_("nội dung cập nhật"))
     evidence = models.FileField(
         _("tài liệu minh chứng"), upload_to="evidence/tasks/%Y/", blank=True, validators=evidence_validators()

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "programmes",
     "indicators",
     "dashboard",
+    "reporting",
 ]
 
 MIDDLEWARE = [

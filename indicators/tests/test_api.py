@@ -335,6 +335,8 @@ def test_a_reporter_of_another_agency_is_refused(client, programme, request, use
         ({"period_kind": "Y", "period_number": 3}, "period_number"),
         ({"period_number": 99}, "period_number"),
         ({"published_on": "tomorrow"}, "published_on"),
+        ({"evidence": "so-lieu.pdf"}, "evidence"),
+        ({"period_number": 1.5}, "period_number"),
         ({"indicator": 999999}, "indicator"),
         ({"indicator": "CT5"}, "indicator"),
         ({"indicator": 10**30}, "indicator"),
@@ -344,9 +346,7 @@ def test_a_reporter_of_another_agency_is_refused(client, programme, request, use
         ({"value": None, "grdp_growth": "7"}, "capital_growth"),
     ],
 )
-def test_bad_input_is_refused_with_field_errors_and_nothing_is_written(
-    client, programme, secretariat, changes, field
-):
+def test_bad_input_is_refused_with_field_errors_and_nothing_is_written(client, programme, secretariat, changes, field):
     client.force_authenticate(secretariat)
 
     response = client.post(MEASUREMENTS, figure(programme, **changes), format="json")
@@ -356,6 +356,17 @@ def test_bad_input_is_refused_with_field_errors_and_nothing_is_written(
     assert body["detail"]
     assert field in body["errors"], body
     assert all(isinstance(m, str) for m in body["errors"][field])
+    assert not Measurement.objects.exists()
+
+
+@pytest.mark.parametrize("body", ["not json", "[1, 2]", '{"value": NaN}', "null", '"text"'])
+def test_a_malformed_body_is_a_bad_request(client, programme, secretariat, body):
+    client.force_authenticate(secretariat)
+
+    response = client.post(MEASUREMENTS, body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert "detail" in response.json()
     assert not Measurement.objects.exists()
 
 
@@ -404,7 +415,7 @@ def test_a_rank_target_is_measured_through_its_parts(client, programme, reporter
     [
         ({"capital_share": "1,5"}, "capital_share"),
         ({"grdp_growth": "0"}, "grdp_growth"),
-        ({"grdp_growth": "0.000001"}, "value"),  # a share far out of range
+        ({"grdp_growth": "0.000001"}, "grdp_growth"),  # too small to divide by
         ({"labour_growth": "many"}, "labour_growth"),
         ({"capital_growth": "1e30"}, "capital_growth"),
     ],

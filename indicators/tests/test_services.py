@@ -125,3 +125,24 @@ def test_an_override_needs_a_reason_and_records_who(ct5, secretariat):
     ct5.refresh_from_db()
     assert (ct5.status_override, ct5.status_override_by) == ("achieved", secretariat)
     assert ct5.history.first().history_change_reason == "Theo điều tra 2025"
+
+
+@pytest.mark.parametrize("value", ["1e-30", "1e30", "99999999999"])
+def test_numbers_beyond_what_a_figure_can_hold_are_refused(ct5, reporter_sokhcn, value):
+    with pytest.raises(ValidationError):
+        record(ct5, reporter_sokhcn, value=value)
+    assert not Measurement.objects.exists()
+
+
+def test_a_vanishing_grdp_growth_is_refused_in_growth_accounting(programme, reporter_skhdt):
+    ct1 = Indicator.objects.get(programme=programme, code="CT1")
+    inputs = {"grdp_growth": "1e-30", "capital_growth": "5", "labour_growth": "1", "capital_share": "0.4"}
+    with pytest.raises(ValidationError):
+        measurement_record_growth_accounting(indicator=ct1, actor=reporter_skhdt, year=2023, source="x", **inputs)
+
+
+def test_an_estimate_for_the_current_year_is_accepted_once_the_year_has_begun(ct5, reporter_sokhcn, monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2025, 3, 1))
+    assert record(ct5, reporter_sokhcn, year=2025, kind="provisional").year == 2025

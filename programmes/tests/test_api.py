@@ -313,6 +313,7 @@ def test_a_refused_reporter_learns_nothing_about_their_bad_input(client, program
         ({"reported_on": "2019-06-30"}, "reported_on"),
         ({"reported_on": "2026-01-15"}, "reported_on"),  # after the task's last year
         ({"reported_on": "2999-01-01"}, "reported_on"),
+        ({"evidence": "bao-cao.pdf"}, "evidence"),
     ],
 )
 def test_bad_input_is_refused_with_field_errors_and_nothing_is_written(

@@ -161,3 +161,17 @@ def test_text_roadmap_and_agency_pages_are_public(client, programme):
         assert client.get(url).status_code == 200, url
     text = client.get("/p/07-ctr-tu/text/").content.decode()
     assert "Tập trung xây dựng và hoàn thiện thể chế" in text and "Vương Đình Huệ" in text
+
+
+def test_a_back_dated_update_with_progress_over_100_is_refused(reporter_sokhcn, programme):
+    from django.core.exceptions import ValidationError
+
+    from programmes.services import key_task_update_record
+
+    task = KeyTask.objects.get(number=1)
+    key_task_update_record(task=task, actor=reporter_sokhcn, reported_on=datetime.date(2024, 6, 1),
+                           status="in_progress", progress=50, text="x")
+    with pytest.raises(ValidationError):
+        key_task_update_record(task=task, actor=reporter_sokhcn, reported_on=datetime.date(2023, 6, 1),
+                               status="in_progress", progress=150, text="y")
+    assert KeyTaskUpdate.objects.count() == 1
