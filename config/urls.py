@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("programmes.urls")),
     path("", include("indicators.urls")),
     path("", include("agencies.urls")),
+    path("", include("reporting.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -12,3 +12,10 @@ def strip_accents(text: str) -> str:
 def fold(text: str) -> str:
     """A comparison key: no accents, lower case, single spaces."""
     return " ".join(strip_accents(text).lower().split())
+
+
+def decimal_text(value) -> str:
+    """A number for a sentence, Vietnamese style: 7,5 (no grouping); "–" when missing."""
+    if value is None:
+        return "–"
+    return format(value.normalize(), "f").replace(".", ",")

@@ -126,10 +126,14 @@ def indicators_with_data(*conditions, **filters):
     )
 
 
-def summarise_indicators(indicators) -> list[IndicatorSummary]:
+def summarise_indicators(indicators, until: float | None = None) -> list[IndicatorSummary]:
     """Summaries of top-level indicators with their children attached (one pass, no queries
-    beyond those of the given queryset and its prefetches)."""
-    summaries = {ind.pk: IndicatorSummary(ind, build_series(ind.measurements.all())) for ind in indicators}
+    beyond those of the given queryset and its prefetches); `until` (a year, e.g. 2023.0)
+    leaves out later periods, as a review frozen at that time saw them."""
+    summaries = {}
+    for ind in indicators:
+        series = build_series(ind.measurements.all())
+        summaries[ind.pk] = IndicatorSummary(ind, [p for p in series if until is None or p.time <= until])
     roots = []
     for summary in summaries.values():
         parent = summaries.get(summary.indicator.parent_id)
@@ -137,8 +141,8 @@ def summarise_indicators(indicators) -> list[IndicatorSummary]:
     return roots
 
 
-def programme_indicator_summaries(programme) -> list[IndicatorSummary]:
-    return summarise_indicators(indicators_with_data(programme=programme))
+def programme_indicator_summaries(programme, until: float | None = None) -> list[IndicatorSummary]:
+    return summarise_indicators(indicators_with_data(programme=programme), until=until)
 
 
 def indicator_summary(programme, code: str) -> IndicatorSummary | None:

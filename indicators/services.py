@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from agencies.services import agency_resolve
 from core.history import save_with_history
+from core.text import decimal_text
 
 from .calculations import GrowthAccounting
 from .models import Computation, Frequency, Indicator, Measurement, ProgressStatus
@@ -113,7 +114,7 @@ def parse_decimal(raw, field: str) -> Decimal:
 def _check_value(indicator: Indicator, value: Decimal) -> None:
     low, high = indicator.min_value, indicator.max_value
     if (low is not None and value < low) or (high is not None and value > high):
-        bounds = {"low": _fmt(low), "high": _fmt(high), "unit": indicator.unit}
+        bounds = {"low": decimal_text(low), "high": decimal_text(high), "unit": indicator.unit}
         if low is not None and high is not None:
             message = _("Giá trị phải nằm trong khoảng %(low)s đến %(high)s %(unit)s.") % bounds
         elif low is not None:
@@ -121,12 +122,6 @@ def _check_value(indicator: Indicator, value: Decimal) -> None:
         else:
             message = _("Giá trị không được lớn hơn %(high)s %(unit)s.") % bounds
         raise ValidationError({"value": message})
-
-
-def _fmt(value) -> str:
-    if value is None:
-        return ""
-    return format(value.normalize(), "f").replace(".", ",")
 
 
 def _check_period(indicator: Indicator, year: int, period_kind: str, period_number: int) -> None:
@@ -251,3 +246,45 @@ def indicator_set_tolerance(*, indicator: Indicator, actor, tolerance) -> Indica
         raise ValidationError({"tolerance": _("Dung sai không được âm.")})
     save_with_history(indicator, actor=actor, reason=_("Đặt dung sai mục tiêu"))
     return indicator
+
+
+@transaction.atomic
+def measurement_set_official(
+    *,
+    indicator: Indicator,
+    actor,
+    year: int,
+    period_kind: str,
+    period_number: int,
+    value,
+    source: str,
+    note: str = "",
+    evidence=None,
+    reason: str,
+) -> Measurement:
+    """Make an approved figure the official one for its period: recorded if new, else the
+    official figure is updated, keeping the earlier value in its history."""
+    official = (
+        Measurement.objects.select_for_update()
+        .filter(indicator=indicator, year=year, period_kind=period_kind, period_number=period_number, kind="official")
+        .first()
+    )
+    if official is None:
+        return measurement_record(
+            indicator=indicator,
+            actor=actor,
+            year=year,
+            period_kind=period_kind,
+            period_number=period_number,
+            value=value,
+            source=source,
+            note=note,
+            evidence=evidence,
+        )
+    official.value = parse_decimal(value, "value")
+    _check_value(indicator, official.value)
+    official.source, official.note, official.is_illustrative = source, note, False
+    if evidence:
+        official.evidence = evidence
+    save_with_history(official, actor=actor, reason=reason)
+    return official

@@ -1,6 +1,6 @@
 """Template helpers: Vietnamese number format, bilingual fields, status colours."""
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils import formats, translation
@@ -14,7 +14,10 @@ def num(value, decimals: int = 2):
     """A number in the active locale's format, trailing zeros dropped: 7,5 in Vietnamese."""
     if value in (None, ""):
         return "–"
-    value = Decimal(value)
+    try:
+        value = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return value  # text as typed, shown back to the user beside its error
     places = max(0, min(int(decimals), -value.normalize().as_tuple().exponent))
     return formats.number_format(round(value, places), places, use_l10n=True, force_grouping=True)
 

@@ -1,0 +1,59 @@
+"""Reads of reporting rounds, each at a fixed number of queries."""
+
+from collections import Counter
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from .models import IndicatorReport, ReportingRound, Submission, SubmissionEvent, TaskReport
+
+LATE = "late"
+
+
+def round_get(round_id: int) -> ReportingRound:
+    return get_object_or_404(ReportingRound.objects.select_related("programme"), pk=round_id)
+
+
+def rounds_for(programme, user, is_secretariat: bool):
+    rounds = programme.rounds.all()
+    if not is_secretariat:
+        rounds = rounds.filter(submissions__agency_id=user.agency_id)
+    return rounds.order_by("-cutoff")
+
+
+def completeness(rnd: ReportingRound) -> dict:
+    """Per agency: its state (late counts as its own state), with counts and percentages."""
+    today = timezone.localdate()
+    rows = []
+    for submission in rnd.submissions.select_related("agency").order_by("agency__name"):
+        submission.round = rnd
+        state = LATE if submission.is_late(today) else submission.status
+        rows.append({"submission": submission, "state": state})
+    counts = Counter(row["state"] for row in rows)
+    total = len(rows) or 1
+    states = [*Submission.Status.values, LATE]
+    summary = [{"state": s, "count": counts[s], "percent": round(100 * counts[s] / total)} for s in states]
+    return {"rows": rows, "summary": summary, "total": len(rows)}
+
+
+def submission_detail(submission_id: int) -> Submission:
+    return get_object_or_404(
+        Submission.objects.select_related("round__programme", "agency").prefetch_related(
+            Prefetch("task_reports", queryset=TaskReport.objects.select_related("task").order_by("task__number")),
+            Prefetch(
+                "indicator_reports",
+                queryset=IndicatorReport.objects.select_related("indicator").order_by("indicator__order"),
+            ),
+            Prefetch("events", queryset=SubmissionEvent.objects.select_related("actor")),
+        ),
+        pk=submission_id,
+    )
+
+
+def submissions_of_agency(agency_id):
+    return (
+        Submission.objects.filter(agency_id=agency_id)
+        .select_related("round__programme", "agency")
+        .order_by("-round__cutoff")
+    )
