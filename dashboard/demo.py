@@ -10,7 +10,9 @@ import datetime
 from pathlib import Path
 
 import yaml
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
 from agencies.models import Agency
@@ -18,6 +20,8 @@ from indicators.models import Indicator, Measurement
 from indicators.services import indicators_load, measurement_record, measurement_record_growth_accounting
 from programmes.models import KeyTask
 from programmes.services import key_task_update_record, programme_load
+from reporting import services
+from reporting.models import Notification, ReportingRound, RoundSnapshot, Submission
 
 DATA = Path(__file__).parent / "data" / "hanoi_reported_figures.csv"
 PROGRAMME = Path(__file__).resolve().parent.parent / "programmes" / "data" / "programme-07-ctr-tu.yaml"
@@ -37,7 +41,7 @@ CSV_CODES = {
 }
 
 ILLUSTRATIVE = {
-    "CT1": {2021: "38,5", 2022: "44,0", 2024: "48,6"},
+    "CT1": {2021: "38,5", 2022: "44,0", 2024: "48,6", 2025: "47,9"},
     "CT2": {2021: "4,1", 2022: "7,6", 2023: "5,9", 2024: "6,3", 2025: "6,8"},
     "CT3": {2021: "32", 2022: "38", 2023: "44", 2024: "50", 2025: "55"},
     "CT4": {2021: "13,5", 2022: "14,6", 2023: "15,4"},
@@ -71,6 +75,16 @@ TASK_TEXT = {
     "completed": "Đã hoàn thành, ban hành văn bản và tổ chức triển khai.",
 }
 
+FINAL_ROUND_STATES = {
+    "Ban cán sự đảng UBND Thành phố": "approved",
+    "Sở Công Thương": "approved",
+    "Sở Văn hoá và Thể thao": "approved",
+    "Sở Kế hoạch và Đầu tư": "submitted",
+    "Sở Nông nghiệp và Phát triển nông thôn": "submitted",
+    "Sở Nội vụ": "returned",
+    "Sở Thông tin và Truyền thông": "draft",
+}
+
 DEMO_USERS = [
     ("thuky", "Thường trực Ban Chỉ đạo", None),
     ("sokhcn", "Cán bộ báo cáo Sở KH&CN", "Sở Khoa học và Công nghệ"),
@@ -100,8 +114,24 @@ def load_demo(*, admin: str, password: str, user_password: str, log=print) -> No
         codes = {i.code: i for i in Indicator.objects.filter(programme=programme).select_related("programme")}
         reported = _load_reported(codes, secretariat)
         illustrative = _load_illustrative(codes, secretariat)
-        updates = _load_task_history(programme, secretariat)
-    log(f"Loaded {reported} reported figures, {illustrative} illustrative figures, {updates} task updates.")
+        rounds = _load_rounds(programme, secretariat)
+        _load_real_updates(programme, secretariat)
+    _settle_notifications(programme)
+    log(f"Loaded {reported} reported figures, {illustrative} illustrative figures, {rounds} reporting rounds.")
+
+
+def _settle_notifications(programme) -> None:
+    """History leaves no unread notices or e-mails; what concerns the open round stays unread.
+    Demo users get their e-mail addresses only now, so loading the history sent no mail."""
+    current = ReportingRound.objects.filter(programme=programme, status=ReportingRound.Status.OPEN).first()
+    keys = [f"round:{current.pk}:"] + [f"submission:{pk}:" for pk in current.submissions.values_list("pk", flat=True)]
+    historical = Notification.objects.all()
+    for key in keys:
+        historical = historical.exclude(key__startswith=key)
+    historical.update(read_at=timezone.now())
+    for user in User.objects.filter(username__in=[u for u, _name, _agency in DEMO_USERS]):
+        user.email = f"{user.username}@demo.hanoi.example"
+        user.save(update_fields=["email"])
 
 
 def _user(username, password, full_name, superuser=False, agency=None) -> User:
@@ -111,7 +141,6 @@ def _user(username, password, full_name, superuser=False, agency=None) -> User:
     user.first_name = full_name
     user.is_superuser = user.is_staff = superuser
     user.agency = agency
-    user.email = f"{username}@demo.hanoi.example"
     user.save()
     return user
 
@@ -181,21 +210,120 @@ def _load_illustrative(codes, actor) -> int:
     return count + 1
 
 
-def _load_task_history(programme, actor) -> int:
-    count = 0
-    for task in KeyTask.objects.filter(programme=programme).order_by("number"):
-        for offset, (status, progress) in enumerate(TASK_PATHS.get(task.number, [])):
-            year = programme.start_year + offset
-            key_task_update_record(
-                task=task,
-                actor=actor,
-                reported_on=datetime.date(year, 12, 15),
-                status=status,
-                progress=progress,
-                text=TASK_TEXT[status].format(progress=progress),
-                is_illustrative=True,
+def _task_state(number: int, index: int) -> tuple[str, int]:
+    path = TASK_PATHS.get(number, [("not_started", 0)])
+    return path[min(index, len(path) - 1)]
+
+
+DEMO_EVIDENCE = b"%PDF-1.4\n% Demo evidence (du lieu minh hoa)\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _fill(submission, actor, year_index: int, values: dict) -> Submission:
+    """Fill a submission as its agency would, from the demo paths and the figures in use."""
+    agency = submission.agency.display_name
+    data = {
+        "results": f"{agency}: triển khai các nhiệm vụ được giao trong kỳ theo kế hoạch (dữ liệu minh họa).",
+        "shortcomings": f"{agency}: nguồn lực và kinh phí còn hạn chế; phối hợp liên ngành chưa thường xuyên.",
+        "proposals": f"{agency}: đề nghị bố trí kinh phí kịp thời và tăng cường chia sẻ dữ liệu.",
+    }
+    files = {}
+    for report in submission.task_reports.select_related("task"):
+        status, progress = _task_state(report.task.number, year_index)
+        prefix = f"task-{report.task_id}-"
+        data |= {
+            prefix + "status": status,
+            prefix + "progress": str(progress),
+            prefix + "narrative": TASK_TEXT[status].format(progress=progress),
+        }
+        if status == "completed":
+            files[prefix + "evidence"] = ContentFile(DEMO_EVIDENCE, name=f"minh-chung-nv{report.task.number}.pdf")
+    for report in submission.indicator_reports.select_related("indicator"):
+        figure = values.get(report.indicator_id)
+        if figure is not None:
+            data |= {
+                f"indicator-{report.indicator_id}-value": str(figure.value),
+                f"indicator-{report.indicator_id}-source": figure.source,
+            }
+    return services.submission_save(
+        submission=submission, actor=actor, version=submission.version, data=data, files=files
+    )
+
+
+def _values(programme, year: int) -> dict:
+    """The figure in use for each indicator in a year (official over provisional)."""
+    values = {}
+    for m in Measurement.objects.filter(indicator__programme=programme, year=year, period_kind="Y").order_by("-kind"):
+        values[m.indicator_id] = m
+    return values
+
+
+def _agencies(programme) -> list[Agency]:
+    leads = Agency.objects.filter(led_tasks__programme=programme)
+    responsible = Agency.objects.filter(indicators__programme=programme)
+    return list((leads | responsible).exclude(kind=Agency.Kind.GROUP).distinct().order_by("name"))
+
+
+def _approve_all(rnd, reporters, secretariat, year_index, values, when):
+    for submission in rnd.submissions.select_related("agency"):
+        reporter = reporters.get(submission.agency_id, secretariat)
+        saved = _fill(submission, reporter, year_index, values)
+        sent = services.submission_submit(submission=saved, actor=reporter, version=saved.version)
+        services.submission_approve(submission=sent, actor=secretariat, version=sent.version)
+    Submission.objects.filter(round=rnd).update(submitted_at=when, approved_at=when + datetime.timedelta(days=5))
+
+
+def _aware(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+
+
+def _load_rounds(programme, secretariat) -> int:
+    """Closed, approved rounds for 2021-2024 and the mid-term review; the final review open."""
+    agencies = _agencies(programme)
+    reporters = {u.agency_id: u for u in User.objects.filter(agency__in=agencies)}
+    plan = [("annual", y, datetime.date(y, 12, 31), y - 2021, f"Kiểm tra, đánh giá kết quả năm {y}") for y in range(2021, 2025)]
+    plan.insert(3, ("mid_term", 2023, datetime.date(2023, 6, 30), 1, "Sơ kết giữa nhiệm kỳ thực hiện Chương trình 07-CTr/TU"))
+    for kind, year, cutoff, index, title in plan:
+        rnd = services.round_open(
+            programme=programme, actor=secretariat, kind=kind, year=year, title=title, cutoff=cutoff,
+            deadline=cutoff + datetime.timedelta(days=20), agencies=agencies,
+        )
+        _approve_all(rnd, reporters, secretariat, index, _values(programme, year), _aware(cutoff + datetime.timedelta(days=10)))
+        services.round_close(rnd=rnd, actor=secretariat)
+        closed = _aware(cutoff + datetime.timedelta(days=30))
+        ReportingRound.objects.filter(pk=rnd.pk).update(opened_at=_aware(cutoff - datetime.timedelta(days=20)), closed_at=closed)
+        RoundSnapshot.objects.filter(round=rnd).update(frozen_at=closed)
+    return len(plan) + _open_final_round(programme, agencies, reporters, secretariat)
+
+
+def _open_final_round(programme, agencies, reporters, secretariat) -> int:
+    """The final review, open now, with agencies in every state."""
+    today = timezone.localdate()
+    rnd = services.round_open(
+        programme=programme, actor=secretariat, kind="final", year=2025,
+        title="Tổng kết thực hiện Chương trình 07-CTr/TU giai đoạn 2021 - 2025",
+        cutoff=datetime.date(2025, 12, 31), deadline=today + datetime.timedelta(days=2), agencies=agencies,
+    )
+    values = _values(programme, 2025)
+    for submission in rnd.submissions.select_related("agency"):
+        state = FINAL_ROUND_STATES.get(submission.agency.name)
+        if state is None:
+            continue  # not started: e.g. Sở KH&CN, so the demo reporter `sokhcn` can fill it
+        reporter = reporters.get(submission.agency_id, secretariat)
+        saved = _fill(submission, reporter, 4, values)
+        if state == "draft":
+            continue
+        sent = services.submission_submit(submission=saved, actor=reporter, version=saved.version)
+        if state == "approved":
+            services.submission_approve(submission=sent, actor=secretariat, version=sent.version)
+        elif state == "returned":
+            services.submission_return(
+                submission=sent, actor=secretariat, version=sent.version,
+                comment="Đề nghị bổ sung minh chứng và làm rõ nguyên nhân chậm tiến độ.", item_comments={},
             )
-            count += 1
+    return 1
+
+
+def _load_real_updates(programme, actor) -> int:
     task2 = KeyTask.objects.get(programme=programme, number=2)
     key_task_update_record(
         task=task2,
@@ -205,4 +333,4 @@ def _load_task_history(programme, actor) -> int:
         progress=100,
         text="Ra mắt Mạng lưới Đổi mới sáng tạo Hà Nội ngày 25/12/2025 (nguồn: shared/data/README.md).",
     )
-    return count + 1
+    return 1

@@ -281,7 +281,10 @@ def measurement_set_official(
             note=note,
             evidence=evidence,
         )
-    official.value = parse_decimal(value, "value")
+    value = parse_decimal(value, "value")
+    if value == official.value and source == official.source and not evidence:
+        return official  # the approved figure is the one already in use
+    official.value = value
     _check_value(indicator, official.value)
     official.source, official.note, official.is_illustrative = source, note, False
     if evidence:

@@ -42,7 +42,8 @@ def round_opened(*, round_id: int) -> None:
             users=_reporters([submission.agency_id]),
             key=f"round:{rnd.pk}:opened",
             subject=_("Mở đợt báo cáo: %(title)s") % {"title": rnd.title},
-            body=_("Đơn vị được đề nghị báo cáo trước ngày %(deadline)s.") % {"deadline": rnd.deadline.strftime("%d/%m/%Y")},
+            body=_("Đơn vị được đề nghị báo cáo trước ngày %(deadline)s.")
+            % {"deadline": rnd.deadline.strftime("%d/%m/%Y")},
             url=reverse("reporting:submission", args=[submission.pk]),
         )
 

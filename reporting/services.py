@@ -67,7 +67,9 @@ def round_open(
             if any(link.agency_id == agency.pk for link in t.lead_links.all())
         )
         IndicatorReport.objects.bulk_create(
-            IndicatorReport(submission=submission, indicator=i) for i in indicators if i.responsible_agency_id == agency.pk
+            IndicatorReport(submission=submission, indicator=i)
+            for i in indicators
+            if i.responsible_agency_id == agency.pk
         )
     transaction.on_commit(lambda: notifications.round_opened(round_id=rnd.pk))
     return rnd
@@ -84,7 +86,9 @@ def _locked(submission: Submission, version: int) -> Submission:
 
 
 @transaction.atomic
-def submission_save(*, submission: Submission, actor, version: int, data: dict, files: dict | None = None) -> Submission:
+def submission_save(
+    *, submission: Submission, actor, version: int, data: dict, files: dict | None = None
+) -> Submission:
     """Save a draft: free sections, task reports and indicator figures (any subset)."""
     submission = _locked(submission, version)
     if not submission.is_editable:

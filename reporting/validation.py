@@ -48,7 +48,8 @@ def _indicator_problems(report, rule, previous) -> list[str]:
     ind = report.indicator
     label = _("Chỉ tiêu %(code)s") % {"code": ind.code}
     if report.value is None:
-        return [_("%(item)s: chưa nhập giá trị.") % {"item": label}]
+        # Context series (no target) are supplementary: a missing figure is no obstacle.
+        return [] if ind.is_context else [_("%(item)s: chưa nhập giá trị.") % {"item": label}]
     problems = []
     if not report.source.strip():
         problems.append(_("%(item)s: chưa ghi nguồn số liệu.") % {"item": label})

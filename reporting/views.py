@@ -14,7 +14,7 @@ from programmes import selectors as programme_selectors
 from programmes.models import KeyTask
 from programmes.permissions import is_secretariat, require
 
-from . import exports, selectors, services
+from . import exports, selectors, services, validation
 from .forms import ReopenForm, ReportTemplateForm, ReviewForm, RoundForm
 from .models import Notification, ReportTemplate
 from .reports import report_file
@@ -32,7 +32,9 @@ def round_list(request, slug):
     manage = is_secretariat(request.user, programme)
     require(manage or bool(request.user.agency_id))
     rounds = selectors.rounds_for(programme, request.user, manage)
-    return render(request, "reporting/round_list.html", {"programme": programme, "rounds": rounds, "can_manage": manage})
+    return render(
+        request, "reporting/round_list.html", {"programme": programme, "rounds": rounds, "can_manage": manage}
+    )
 
 
 @login_required
@@ -151,6 +153,7 @@ def _submission_context(request, submission, errors=None, posted=None, **extra):
         "reopen_form": ReopenForm(),
         "errors": errors,
         "problems": [],
+        "missing": validation.submission_problems(submission) if submission.is_editable else [],
         **extra,
     }
 
@@ -265,4 +268,3 @@ def notification_open(request, notification_id):
         notice.read_at = timezone.now()
         notice.save(update_fields=["read_at"])
     return redirect(notice.url or "reporting:notifications")
-

@@ -14,13 +14,23 @@ from reporting.models import Notification, ReportingRound, Submission
 from reporting.notifications import deadline_reminders
 
 
-def test_the_secretariat_opens_a_round_and_reporters_are_told(client, secretariat, reporter_sokhcn, django_capture_on_commit_callbacks):
+def test_the_secretariat_opens_a_round_and_reporters_are_told(
+    client, secretariat, reporter_sokhcn, django_capture_on_commit_callbacks
+):
     reporter_sokhcn.email = "sokhcn@example.org"
     reporter_sokhcn.save()
     client.force_login(secretariat)
     dost, kh = Agency.objects.find("Sở KH&CN"), Agency.objects.find("Sở Kế hoạch và Đầu tư")
-    data = {"title": "Kiểm tra năm 2024", "kind": "annual", "year": 2024, "period_number": 0, "cutoff": "2024-12-31",
-            "deadline": "2025-01-20", "remind_days_before": 3, "agencies": [dost.pk, kh.pk]}
+    data = {
+        "title": "Kiểm tra năm 2024",
+        "kind": "annual",
+        "year": 2024,
+        "period_number": 0,
+        "cutoff": "2024-12-31",
+        "deadline": "2025-01-20",
+        "remind_days_before": 3,
+        "agencies": [dost.pk, kh.pk],
+    }
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/p/07-ctr-tu/rounds/new/", data)
     assert response.status_code == 302
@@ -36,8 +46,16 @@ def test_a_reporter_cannot_open_a_round(client, reporter_sokhcn):
 
 def test_an_invalid_round_is_refused_and_nothing_created(client, secretariat):
     client.force_login(secretariat)
-    data = {"title": "X", "kind": "annual", "year": 2030, "period_number": 0, "cutoff": "2024-12-31",
-            "deadline": "2024-01-20", "remind_days_before": 3, "agencies": [Agency.objects.find("Sở KH&CN").pk]}
+    data = {
+        "title": "X",
+        "kind": "annual",
+        "year": 2030,
+        "period_number": 0,
+        "cutoff": "2024-12-31",
+        "deadline": "2024-01-20",
+        "remind_days_before": 3,
+        "agencies": [Agency.objects.find("Sở KH&CN").pk],
+    }
     assert client.post("/p/07-ctr-tu/rounds/new/", data).status_code == 400
     assert not ReportingRound.objects.exists()
 
@@ -49,13 +67,17 @@ def test_a_reporter_sees_and_saves_only_their_own_form(client, dost_submission, 
     client.force_login(reporter_sokhcn)
     page = client.get(f"/submissions/{dost_submission.pk}/").content.decode()
     assert "Chiến lược phát triển khoa học" in page and "CT5" in page and "Đề án xây dựng chính quyền số" not in page
-    assert client.post(f"/submissions/{dost_submission.pk}/save/", {"version": 0, "results": "Kết quả"}).status_code == 302
+    assert (
+        client.post(f"/submissions/{dost_submission.pk}/save/", {"version": 0, "results": "Kết quả"}).status_code == 302
+    )
     assert Submission.objects.get(pk=dost_submission.pk).results == "Kết quả"
 
 
 def test_an_autosave_answers_with_the_new_version(client, dost_submission, reporter_sokhcn):
     client.force_login(reporter_sokhcn)
-    response = client.post(f"/submissions/{dost_submission.pk}/save/", {"version": 0, "results": "a"}, HTTP_HX_REQUEST="true")
+    response = client.post(
+        f"/submissions/{dost_submission.pk}/save/", {"version": 0, "results": "a"}, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200
     assert 'name="version" value="1"' in response.content.decode()
 
@@ -81,8 +103,10 @@ def test_submitting_an_incomplete_form_shows_every_problem(client, dost_submissi
 def test_a_bad_number_is_shown_next_to_its_field(client, dost_submission, reporter_sokhcn):
     ct5 = dost_submission.indicator_reports.get(indicator__code="CT5")
     client.force_login(reporter_sokhcn)
-    response = client.post(f"/submissions/{dost_submission.pk}/save/",
-                           {"version": 0, f"indicator-{ct5.indicator_id}-value": "abc", "results": "giữ"})
+    response = client.post(
+        f"/submissions/{dost_submission.pk}/save/",
+        {"version": 0, f"indicator-{ct5.indicator_id}-value": "abc", "results": "giữ"},
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "Giá trị phải là một số" in html and "giữ" in html  # the typed text is not lost
@@ -91,7 +115,10 @@ def test_a_bad_number_is_shown_next_to_its_field(client, dost_submission, report
 
 def test_only_the_secretariat_reviews(client, dost_submission, reporter_sokhcn, secretariat):
     client.force_login(reporter_sokhcn)
-    assert client.post(f"/submissions/{dost_submission.pk}/review/", {"decision": "approve", "version": 0}).status_code == 403
+    assert (
+        client.post(f"/submissions/{dost_submission.pk}/review/", {"decision": "approve", "version": 0}).status_code
+        == 403
+    )
     client.force_login(secretariat)
     response = client.post(f"/submissions/{dost_submission.pk}/review/", {"decision": "approve", "version": 0})
     assert response.status_code == 400  # not submitted yet
@@ -122,8 +149,16 @@ def test_the_completeness_page_costs_a_fixed_number_of_queries(client, programme
 
     def queries(agency_count):
         agencies = list(Agency.objects.exclude(kind="group")[:agency_count])
-        rnd = round_open(programme=programme, actor=secretariat, kind="annual", year=2023, title=f"R{agency_count}",
-                         cutoff=datetime.date(2023, 12, 31), deadline=datetime.date(2024, 1, 20), agencies=agencies)
+        rnd = round_open(
+            programme=programme,
+            actor=secretariat,
+            kind="annual",
+            year=2023,
+            title=f"R{agency_count}",
+            cutoff=datetime.date(2023, 12, 31),
+            deadline=datetime.date(2024, 1, 20),
+            agencies=agencies,
+        )
         client.get(f"/rounds/{rnd.pk}/")
         with CaptureQueriesContext(connection) as ctx:
             client.get(f"/rounds/{rnd.pk}/")
