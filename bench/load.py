@@ -107,11 +107,14 @@ def run_phase(args, host: str, port: int, path: str) -> dict:
     for thread in threads:
         thread.start()
     deadline_box.append(time.perf_counter() + args.max_seconds)
+    load_before = os.getloadavg()[0]
+    cpu_before = time.process_time()
     started = time.perf_counter()
     start_gate.wait()
     for thread in threads:
         thread.join(args.max_seconds + args.timeout + 5)
     wall = time.perf_counter() - started
+    client_cpu = time.process_time() - cpu_before
 
     ordered = sorted(latencies)
     ms = [v * 1000 for v in ordered]
@@ -137,6 +140,9 @@ def run_phase(args, host: str, port: int, path: str) -> dict:
         "non_2xx": non_2xx,
         "errors": errors,
         "mean_body_bytes": round(statistics.fmean(sizes)) if sizes else None,
+        # how busy the machine was (1-minute load average) and what this client itself cost
+        "loadavg_1m_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        "client_cpu_share": round(client_cpu / wall, 3) if wall else None,
     }
 
 

@@ -280,17 +280,32 @@ def _load_rounds(programme, secretariat) -> int:
     """Closed, approved rounds for 2021-2024 and the mid-term review; the final review open."""
     agencies = _agencies(programme)
     reporters = {u.agency_id: u for u in User.objects.filter(agency__in=agencies)}
-    plan = [("annual", y, datetime.date(y, 12, 31), y - 2021, f"Kiểm tra, đánh giá kết quả năm {y}") for y in range(2021, 2025)]
-    plan.insert(3, ("mid_term", 2023, datetime.date(2023, 6, 30), 1, "Sơ kết giữa nhiệm kỳ thực hiện Chương trình 07-CTr/TU"))
+    plan = [
+        ("annual", y, datetime.date(y, 12, 31), y - 2021, f"Kiểm tra, đánh giá kết quả năm {y}")
+        for y in range(2021, 2025)
+    ]
+    plan.insert(
+        3, ("mid_term", 2023, datetime.date(2023, 6, 30), 1, "Sơ kết giữa nhiệm kỳ thực hiện Chương trình 07-CTr/TU")
+    )
     for kind, year, cutoff, index, title in plan:
         rnd = services.round_open(
-            programme=programme, actor=secretariat, kind=kind, year=year, title=title, cutoff=cutoff,
-            deadline=cutoff + datetime.timedelta(days=20), agencies=agencies,
+            programme=programme,
+            actor=secretariat,
+            kind=kind,
+            year=year,
+            title=title,
+            cutoff=cutoff,
+            deadline=cutoff + datetime.timedelta(days=20),
+            agencies=agencies,
         )
-        _approve_all(rnd, reporters, secretariat, index, _values(programme, year), _aware(cutoff + datetime.timedelta(days=10)))
+        _approve_all(
+            rnd, reporters, secretariat, index, _values(programme, year), _aware(cutoff + datetime.timedelta(days=10))
+        )
         services.round_close(rnd=rnd, actor=secretariat)
         closed = _aware(cutoff + datetime.timedelta(days=30))
-        ReportingRound.objects.filter(pk=rnd.pk).update(opened_at=_aware(cutoff - datetime.timedelta(days=20)), closed_at=closed)
+        ReportingRound.objects.filter(pk=rnd.pk).update(
+            opened_at=_aware(cutoff - datetime.timedelta(days=20)), closed_at=closed
+        )
         RoundSnapshot.objects.filter(round=rnd).update(frozen_at=closed)
     return len(plan) + _open_final_round(programme, agencies, reporters, secretariat)
 
@@ -299,9 +314,14 @@ def _open_final_round(programme, agencies, reporters, secretariat) -> int:
     """The final review, open now, with agencies in every state."""
     today = timezone.localdate()
     rnd = services.round_open(
-        programme=programme, actor=secretariat, kind="final", year=2025,
+        programme=programme,
+        actor=secretariat,
+        kind="final",
+        year=2025,
         title="Tổng kết thực hiện Chương trình 07-CTr/TU giai đoạn 2021 - 2025",
-        cutoff=datetime.date(2025, 12, 31), deadline=today + datetime.timedelta(days=2), agencies=agencies,
+        cutoff=datetime.date(2025, 12, 31),
+        deadline=today + datetime.timedelta(days=2),
+        agencies=agencies,
     )
     values = _values(programme, 2025)
     for submission in rnd.submissions.select_related("agency"):
@@ -317,8 +337,11 @@ def _open_final_round(programme, agencies, reporters, secretariat) -> int:
             services.submission_approve(submission=sent, actor=secretariat, version=sent.version)
         elif state == "returned":
             services.submission_return(
-                submission=sent, actor=secretariat, version=sent.version,
-                comment="Đề nghị bổ sung minh chứng và làm rõ nguyên nhân chậm tiến độ.", item_comments={},
+                submission=sent,
+                actor=secretariat,
+                version=sent.version,
+                comment="Đề nghị bổ sung minh chứng và làm rõ nguyên nhân chậm tiến độ.",
+                item_comments={},
             )
     return 1
 

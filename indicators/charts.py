@@ -28,8 +28,12 @@ def _target_lines(ind) -> dict | None:
     if ind.target_value is None:
         return None
     goal = Target(
-        kind=ind.target_kind, direction=ind.direction, value=ind.target_value,
-        upper=ind.target_upper, tolerance=ind.tolerance, strict=ind.target_strict,
+        kind=ind.target_kind,
+        direction=ind.direction,
+        value=ind.target_value,
+        upper=ind.target_upper,
+        tolerance=ind.tolerance,
+        strict=ind.target_strict,
     )
     low = float(ind.target_value)
     high = float(ind.target_upper) if ind.target_upper is not None else None

@@ -13,11 +13,19 @@ class MeasurementForm(forms.Form):
     year = forms.IntegerField(label=_("Năm"), min_value=1900, max_value=2200)
     period_kind = forms.ChoiceField(label=_("Kỳ"), choices=Frequency.choices, initial=Frequency.ANNUAL)
     period_number = forms.IntegerField(
-        label=_("Số kỳ"), min_value=0, max_value=12, initial=0, help_text=_("0 cho cả năm; 1-4 cho quý; 1-12 cho tháng.")
+        label=_("Số kỳ"),
+        min_value=0,
+        max_value=12,
+        initial=0,
+        help_text=_("0 cho cả năm; 1-4 cho quý; 1-12 cho tháng."),
     )
-    kind = forms.ChoiceField(label=_("Loại số liệu"), choices=Measurement.Kind.choices, initial=Measurement.Kind.OFFICIAL)
+    kind = forms.ChoiceField(
+        label=_("Loại số liệu"), choices=Measurement.Kind.choices, initial=Measurement.Kind.OFFICIAL
+    )
     value = forms.CharField(label=_("Giá trị"), max_length=30)
-    published_on = forms.DateField(label=_("Ngày công bố"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    published_on = forms.DateField(
+        label=_("Ngày công bố"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     source = forms.CharField(label=_("Nguồn"), max_length=500)
     source_url = forms.URLField(label=_("Đường dẫn nguồn"), required=False, max_length=500, assume_scheme="https")
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -34,7 +42,9 @@ class GrowthAccountingForm(forms.Form):
     """TFP share computed from GRDP, capital and labour growth and the capital share."""
 
     year = forms.IntegerField(label=_("Năm"), min_value=1900, max_value=2200)
-    kind = forms.ChoiceField(label=_("Loại số liệu"), choices=Measurement.Kind.choices, initial=Measurement.Kind.OFFICIAL)
+    kind = forms.ChoiceField(
+        label=_("Loại số liệu"), choices=Measurement.Kind.choices, initial=Measurement.Kind.OFFICIAL
+    )
     grdp_growth = forms.CharField(label=_("Tốc độ tăng GRDP g_Y (%)"), max_length=20)
     capital_growth = forms.CharField(label=_("Tốc độ tăng vốn g_K (%)"), max_length=20)
     labour_growth = forms.CharField(label=_("Tốc độ tăng lao động g_L (%)"), max_length=20)

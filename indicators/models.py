@@ -71,9 +71,7 @@ class Indicator(models.Model):
     direction = models.CharField(_("chiều tốt"), max_length=10, choices=Direction.choices, default=Direction.INCREASE)
     target_kind = models.CharField(_("loại mục tiêu"), max_length=20, choices=TargetKind.choices)
     target_value = models.DecimalField(_("giá trị mục tiêu"), max_digits=14, decimal_places=4, null=True, blank=True)
-    target_upper = models.DecimalField(
-        _("cận trên của khoảng"), max_digits=14, decimal_places=4, null=True, blank=True
-    )
+    target_upper = models.DecimalField(_("cận trên của khoảng"), max_digits=14, decimal_places=4, null=True, blank=True)
     target_strict = models.BooleanField(_("phải vượt (trên), không chỉ bằng"), default=False)
     tolerance = models.DecimalField(
         _("dung sai cho mục tiêu xấp xỉ"),
@@ -101,8 +99,12 @@ class Indicator(models.Model):
     computation = models.CharField(
         _("cách tính"), max_length=20, choices=Computation.choices, default=Computation.DIRECT
     )
-    min_value = models.DecimalField(_("giá trị nhỏ nhất hợp lệ"), max_digits=14, decimal_places=4, null=True, blank=True)
-    max_value = models.DecimalField(_("giá trị lớn nhất hợp lệ"), max_digits=14, decimal_places=4, null=True, blank=True)
+    min_value = models.DecimalField(
+        _("giá trị nhỏ nhất hợp lệ"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
+    max_value = models.DecimalField(
+        _("giá trị lớn nhất hợp lệ"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
     status_override = models.CharField(
         _("đánh giá điều chỉnh"), max_length=20, choices=ProgressStatus.choices, blank=True
     )
@@ -202,4 +204,3 @@ def period_label(year: int, kind: str, number: int) -> str:
         return str(year)
     prefix = {"H": "6T", "Q": "Q", "M": "T"}[kind]
     return f"{prefix}{number}/{year}"
-

@@ -133,7 +133,12 @@ def _check_period(indicator: Indicator, year: int, period_kind: str, period_numb
                 % {"year": year, "start": programme.start_year, "end": programme.end_year}
             }
         )
-    limits = {Frequency.ANNUAL: (0, 0), Frequency.SEMIANNUAL: (1, 2), Frequency.QUARTERLY: (1, 4), Frequency.MONTHLY: (1, 12)}
+    limits = {
+        Frequency.ANNUAL: (0, 0),
+        Frequency.SEMIANNUAL: (1, 2),
+        Frequency.QUARTERLY: (1, 4),
+        Frequency.MONTHLY: (1, 12),
+    }
     low, high = limits[period_kind]
     if not low <= period_number <= high:
         raise ValidationError({"period_number": _("Kỳ báo cáo không hợp lệ.")})
@@ -176,8 +181,10 @@ def measurement_record(
     )
     if existing.filter(kind=kind).exists():
         raise ValidationError(
-            {"year": _("Kỳ này đã có số liệu %(kind)s; hãy sửa số liệu đã có thay vì nhập mới.")
-             % {"kind": Measurement.Kind(kind).label.lower()}}
+            {
+                "year": _("Kỳ này đã có số liệu %(kind)s; hãy sửa số liệu đã có thay vì nhập mới.")
+                % {"kind": Measurement.Kind(kind).label.lower()}
+            }
         )
     if kind == Measurement.Kind.PROVISIONAL and existing.filter(kind=Measurement.Kind.OFFICIAL).exists():
         raise ValidationError({"kind": _("Kỳ này đã có số liệu chính thức; không nhập thêm số ước tính.")})
@@ -219,9 +226,7 @@ def measurement_record_growth_accounting(
         raise ValidationError({"grdp_growth": _("Tốc độ tăng GRDP phải khác 0 để tính tỷ lệ đóng góp.")})
     if not 0 < accounting.capital_share < 1:
         raise ValidationError({"capital_share": _("Tỷ phần vốn (α) phải nằm giữa 0 và 1.")})
-    return measurement_record(
-        indicator=indicator, value=accounting.tfp_share, inputs=accounting.as_inputs(), **kwargs
-    )
+    return measurement_record(indicator=indicator, value=accounting.tfp_share, inputs=accounting.as_inputs(), **kwargs)
 
 
 @transaction.atomic

@@ -60,7 +60,9 @@ def indicator_detail(request, slug, code, forms=None):
         "measurement_form": forms.get("measurement") or MeasurementForm(indicator=indicator),
         "growth_form": forms.get("growth") or GrowthAccountingForm(initial={"year": indicator.programme.end_year}),
         "override_form": forms.get("override")
-        or StatusOverrideForm(initial={"status": indicator.status_override, "reason": indicator.status_override_reason}),
+        or StatusOverrideForm(
+            initial={"status": indicator.status_override, "reason": indicator.status_override_reason}
+        ),
         "tolerance_form": forms.get("tolerance") or ToleranceForm(initial={"tolerance": indicator.tolerance}),
         "open_form": next(iter(forms), None),
     }

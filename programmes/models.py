@@ -335,6 +335,9 @@ class KeyTaskLead(models.Model):
         ordering = ["order"]
         unique_together = [("task", "agency")]
 
+    def __str__(self):
+        return f"{self.task.number}: {self.agency}"
+
 
 class KeyTaskCoordinator(models.Model):
     task = models.ForeignKey(KeyTask, on_delete=models.CASCADE, related_name="coordinator_links")
@@ -344,6 +347,9 @@ class KeyTaskCoordinator(models.Model):
     class Meta:
         ordering = ["order"]
         unique_together = [("task", "agency")]
+
+    def __str__(self):
+        return f"{self.task.number}: {self.agency}"
 
 
 class KeyTaskUpdate(models.Model):

@@ -121,7 +121,9 @@ def task_edit(request, slug, number):
     task = selectors.key_task_detail(programme, number)
     require(is_secretariat(request.user, programme))
     form = KeyTaskForm(request.POST)
-    if form.is_valid() and call_service(form, services.key_task_edit, task=task, actor=request.user, **form.cleaned_data):
+    if form.is_valid() and call_service(
+        form, services.key_task_edit, task=task, actor=request.user, **form.cleaned_data
+    ):
         messages.success(request, _("Đã lưu nhiệm vụ."))
         return redirect("programmes:task-detail", slug=slug, number=number)
     return task_detail(request, slug, number, edit_form=form)
@@ -131,9 +133,13 @@ def task_edit(request, slug, number):
 def task_create(request, slug):
     programme = selectors.programme_get(slug)
     require(is_secretariat(request.user, programme))
-    form = KeyTaskForm(request.POST or None, initial={"start_year": programme.start_year, "end_year": programme.end_year})
+    form = KeyTaskForm(
+        request.POST or None, initial={"start_year": programme.start_year, "end_year": programme.end_year}
+    )
     if request.method == "POST" and form.is_valid():
-        task = call_service(form, services.key_task_create, programme=programme, actor=request.user, **form.cleaned_data)
+        task = call_service(
+            form, services.key_task_create, programme=programme, actor=request.user, **form.cleaned_data
+        )
         if task:
             messages.success(request, _("Đã thêm nhiệm vụ."))
             return redirect("programmes:task-detail", slug=slug, number=task.number)

@@ -38,9 +38,13 @@ KINDS = ("annual", "half_year", "quarter", "mid_term", "final")
 
 TEXT_WIDTH_MM = 165  # A4 210 mm minus the 30 mm left and 15 mm right margins
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+# Letterhead columns (issuer | national or Party heading): "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI" at 14 pt is 70 mm wide,
+# "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" at 12 pt bold 88 mm.
+LETTERHEAD_MM = {"party": (80, 85), "state": (70, 95)}
 BODY_FONT = "Times New Roman"
 
 NO_DATA = "Chưa có số liệu"
+_NO_VALUE = {"", "-", "–", "—"}  # reporting.snapshots writes "–" when an indicator has no figure
 PROVISIONAL_MARK = "(ước tính)"
 ILLUSTRATIVE_MARK = "(minh họa)"
 ARROW = " → "
@@ -138,8 +142,9 @@ _KIND_TEXTS = {
 def default_template(format: str, kind: str, programme_code: str) -> dict:  # noqa: A002 (name fixed by the API)
     """Default texts of a review report; the app stores an editable copy per programme, kind and format.
 
-    The texts may contain the placeholders of `PLACEHOLDERS` in braces (``{year}``, ``{cutoff}``...),
-    filled from the snapshot when the report is built.
+    The keys are the text fields of `ReportTemplate` (the format is not among them: the caller knows
+    it). The texts may contain the placeholders of `PLACEHOLDERS` in braces (``{year}``, ``{cutoff}``...),
+    filled from the snapshot when the report is built, so one template serves every round of its kind.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown report format {format!r}; expected one of {FORMATS}")
@@ -158,7 +163,6 @@ def default_template(format: str, kind: str, programme_code: str) -> dict:  # no
             "trong thời gian tới./."
         )
     texts = {
-        "format": format,
         "issuer_parent": head["issuer_parent"],
         "issuer": head["issuer"],
         "number_symbol": head["number_symbol"],
@@ -277,14 +281,18 @@ class Report:
     meta_subject: str
     meta_keywords: tuple[str, ...] = field(default_factory=tuple)
 
+    @property
+    def letterhead_widths(self) -> tuple[str, str]:
+        return tuple(f"{width}mm" for width in LETTERHEAD_MM[self.format])
+
 
 def vn_date(day: datetime.date) -> str:
-    """ "ngày 03 tháng 4 năm 2025": day below 10 and month below 3 take a leading zero (Decree 30)."""
+    """The date as written in a document, "ngày 03 tháng 4 năm 2025" (Decree 30: day < 10, month < 3 padded)."""
     return f"ngày {day.day:02d} tháng {_vn_month(day.month)} năm {day.year}"
 
 
 def vn_short_date(day: datetime.date) -> str:
-    """ "03/4/2025", with the same zero-padding rule as `vn_date`."""
+    """The short date, "03/4/2025", with the same zero-padding rule as `vn_date`."""
     return f"{day.day:02d}/{_vn_month(day.month)}/{day.year}"
 
 
@@ -329,7 +337,7 @@ def _lower_first(text: str) -> str:
 
 
 def _number_only(number_symbol: str) -> str:
-    """ "Số: 123/BC-UBND" -> "123/BC-UBND"."""
+    """The number without its label: "Số: 123/BC-UBND" -> "123/BC-UBND"."""
     return re.sub(r"^\s*số\s*:?\s*", "", number_symbol or "", flags=re.IGNORECASE).strip()
 
 
@@ -364,8 +372,8 @@ def _placeholder_values(snapshot: dict) -> dict:
 
 def indicator_result(indicator: dict) -> str:
     """The "Kết quả" cell: value and period, marked when provisional or illustrative."""
-    value = (indicator.get("value_text") or "").strip()
-    if not value:
+    value = str(indicator.get("value_text") or "").strip()
+    if value in _NO_VALUE:
         return NO_DATA
     text = value
     if indicator.get("period"):
@@ -386,9 +394,9 @@ def _with_detail(main, detail) -> str:
 
 
 def _change(previous, current, suffix: str = "") -> str:
-    """ "Đang triển khai → Hoàn thành" when a previous review is known, else the current value alone."""
+    """The change since the previous review ("Đang triển khai → Hoàn thành"), or the value when unchanged."""
     current_text = f"{current}{suffix}" if current not in (None, "") else "—"
-    if previous in (None, ""):
+    if previous in (None, "") or previous == current:
         return current_text
     return f"{previous}{suffix}{ARROW}{current_text}"
 
@@ -404,7 +412,7 @@ def _task_progress(task: dict) -> str:
 
 
 def _count_phrase(items: Iterable[dict], noun: str) -> str:
-    """ "2 chỉ tiêu đã đạt mục tiêu, 3 chỉ tiêu tiến bộ vừa phải" in order of first appearance."""
+    """Counts by status label, in order of first appearance: "2 chỉ tiêu đã đạt mục tiêu, 3 chỉ tiêu ..."."""
     counts: dict[str, int] = {}
     for item in items:
         label = item.get("status_label") or NO_DATA
@@ -445,7 +453,7 @@ def _objectives_section(snapshot: dict, cutoff_text: str) -> list[Block]:
         if ind.get("target"):
             target = ind["target"] + (f" vào năm {ind['target_year']}" if ind.get("target_year") else "")
             facts.append(f"mục tiêu {target}")
-        if ind.get("previous_value_text"):
+        if str(ind.get("previous_value_text") or "").strip() not in _NO_VALUE:
             facts.append(f"kỳ trước {ind['previous_value_text']}")
         facts.append(f"đánh giá: {_lower_first(ind.get('status_label') or NO_DATA)}")
         blocks.append(
@@ -556,7 +564,8 @@ def _indicator_table(snapshot: dict) -> list[Block]:
             indicator_result(ind),
         ]
         if with_previous:
-            texts.append(ind.get("previous_value_text") or "—")
+            previous_value = str(ind.get("previous_value_text") or "").strip()
+            texts.append("—" if previous_value in _NO_VALUE else previous_value)
         texts.append(ind.get("status_label") or ("Theo dõi" if ind.get("is_context") else "—"))
         cells = tuple(Cell(str(text), column.align) for text, column in zip(texts, columns, strict=True))
         rows.append(Row(cells, sub=bool(ind.get("parent"))))
@@ -644,7 +653,7 @@ def report_outline(*, snapshot: dict, template: dict, issued_on: datetime.date) 
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; expected one of {FORMATS}")
     defaults = default_template(fmt, (snapshot.get("round") or {}).get("kind") or "annual", values["programme_code"])
-    texts = {key: _fill(template.get(key) or "", values) for key in defaults if key != "format"}
+    texts = {key: _fill(template.get(key) or "", values) for key in defaults}
 
     title_lines = _lines(texts["title"]) or ["BÁO CÁO"]
     agencies = list(snapshot.get("agencies") or [])
@@ -880,7 +889,7 @@ def _docx_borderless_table(document, widths_mm: tuple[int, ...], rows: int):
 
 
 def _docx_letterhead(document, report: Report) -> None:
-    widths = (70, 95)
+    widths = LETTERHEAD_MM[report.format]
     table = _docx_borderless_table(document, widths, rows=2)
     left, right = table.rows[0].cells
     number, date = table.rows[1].cells

@@ -109,6 +109,9 @@ class TaskReport(models.Model):
         ordering = ["task__number"]
         constraints = [models.UniqueConstraint(fields=["submission", "task"], name="one_report_per_task")]
 
+    def __str__(self):
+        return f"{self.submission} · {self.task.number}"
+
 
 class IndicatorReport(models.Model):
     """An agency's figure for one indicator it answers for, within a submission."""
@@ -127,6 +130,9 @@ class IndicatorReport(models.Model):
         ordering = ["indicator__order"]
         constraints = [models.UniqueConstraint(fields=["submission", "indicator"], name="one_report_per_indicator")]
 
+    def __str__(self):
+        return f"{self.submission} · {self.indicator.code}"
+
 
 class IndicatorRule(models.Model):
     """Quy tắc kiểm tra: what a reported figure must satisfy, set by the secretariat."""
@@ -142,6 +148,9 @@ class IndicatorRule(models.Model):
     class Meta:
         verbose_name = _("quy tắc kiểm tra chỉ tiêu")
         verbose_name_plural = _("quy tắc kiểm tra chỉ tiêu")
+
+    def __str__(self):
+        return str(self.indicator)
 
 
 class SubmissionEvent(models.Model):
@@ -164,6 +173,9 @@ class SubmissionEvent(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
 
+    def __str__(self):
+        return f"{self.get_action_display()} · {self.submission}"
+
 
 class RoundSnapshot(models.Model):
     """Số liệu chốt: what a closed round froze at its cut-off, so reports never drift."""
@@ -171,6 +183,9 @@ class RoundSnapshot(models.Model):
     round = models.OneToOneField(ReportingRound, on_delete=models.CASCADE, related_name="snapshot")
     frozen_at = models.DateTimeField()
     data = models.JSONField()
+
+    def __str__(self):
+        return str(self.round)
 
 
 class ReportTemplate(models.Model):
@@ -199,6 +214,9 @@ class ReportTemplate(models.Model):
         verbose_name = _("mẫu báo cáo")
         verbose_name_plural = _("mẫu báo cáo")
 
+    def __str__(self):
+        return f"{self.programme.code} · {self.kind} · {self.format}"
+
 
 class Notification(models.Model):
     """Thông báo: an in-app notice (also e-mailed), sent once per dedupe key."""
@@ -215,3 +233,6 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_notification_per_event")]
+
+    def __str__(self):
+        return self.subject

@@ -3,8 +3,13 @@
 
 def test_an_administrator_opens_the_reference_data_lists(client, admin_user_, programme):
     client.force_login(admin_user_)
-    for url in ["/admin/agencies/agency/", "/admin/indicators/indicator/", "/admin/programmes/keytask/",
-                "/admin/programmes/programme/", "/admin/accounts/user/"]:
+    for url in [
+        "/admin/agencies/agency/",
+        "/admin/indicators/indicator/",
+        "/admin/programmes/keytask/",
+        "/admin/programmes/programme/",
+        "/admin/accounts/user/",
+    ]:
         assert client.get(url).status_code == 200, url
 
 

@@ -28,7 +28,9 @@ def test_the_overview_shows_the_indicators_tasks_and_roadmap(client, programme):
 
 
 def test_figures_use_the_vietnamese_decimal_comma(client, programme, secretariat):
-    measurement_record(indicator=Indicator.objects.get(code="CT2"), actor=secretariat, year=2024, value="7.5", source="x")
+    measurement_record(
+        indicator=Indicator.objects.get(code="CT2"), actor=secretariat, year=2024, value="7.5", source="x"
+    )
     html = client.get(OVERVIEW).content.decode()
     assert "7,5%/năm" in html
     assert "7,0 – 7,5%/năm" in html  # the range target
@@ -70,6 +72,12 @@ def test_the_overview_costs_a_fixed_number_of_queries(client, programme, secreta
         for year in range(2021, 2026):
             measurement_record(indicator=indicator, actor=secretariat, year=year, value="1", source="x")
     for task in KeyTask.objects.all():
-        key_task_update_record(task=task, actor=secretariat, reported_on=datetime.date(2024, 1, 2),
-                               status="in_progress", progress=10, text="x")
+        key_task_update_record(
+            task=task,
+            actor=secretariat,
+            reported_on=datetime.date(2024, 1, 2),
+            status="in_progress",
+            progress=10,
+            text="x",
+        )
     assert _queries(client, OVERVIEW) == few <= 15

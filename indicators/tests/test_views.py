@@ -2,8 +2,8 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from indicators.models import Indicator, Measurement
 from indicators.services import measurement_record
@@ -35,7 +35,11 @@ def test_reporter_of_the_responsible_agency_records_a_figure(client, reporter_so
     response = post_measurement(client, reporter_sokhcn)
     assert response.status_code == 302
     measurement = Measurement.objects.get()
-    assert (measurement.indicator.code, str(measurement.value), measurement.recorded_by) == ("CT5", "45.5000", reporter_sokhcn)
+    assert (measurement.indicator.code, str(measurement.value), measurement.recorded_by) == (
+        "CT5",
+        "45.5000",
+        reporter_sokhcn,
+    )
     page = client.get(URL.format(code="CT5")).content.decode()
     assert "45,5%" in page
 
@@ -95,7 +99,9 @@ def test_a_second_figure_for_the_same_period_is_refused(client, reporter_sokhcn)
 )
 def test_an_evidence_file_of_a_wrong_type_is_refused(client, reporter_sokhcn, name, content, message):
     client.force_login(reporter_sokhcn)
-    response = client.post(URL.format(code="CT5") + "measurements/", {**FORM, "evidence": SimpleUploadedFile(name, content)})
+    response = client.post(
+        URL.format(code="CT5") + "measurements/", {**FORM, "evidence": SimpleUploadedFile(name, content)}
+    )
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Measurement.objects.exists()
@@ -120,8 +126,15 @@ def test_a_valid_evidence_file_is_kept(client, reporter_sokhcn):
 
 def test_the_growth_accounting_form_shows_the_computed_share(client, reporter_skhdt):
     client.force_login(reporter_skhdt)
-    data = {"year": 2023, "kind": "official", "grdp_growth": "6,27", "capital_growth": "6,8",
-            "labour_growth": "1,3", "capital_share": "0,45", "source": "Cục Thống kê"}
+    data = {
+        "year": 2023,
+        "kind": "official",
+        "grdp_growth": "6,27",
+        "capital_growth": "6,8",
+        "labour_growth": "1,3",
+        "capital_share": "0,45",
+        "source": "Cục Thống kê",
+    }
     assert client.post(URL.format(code="CT1") + "growth-accounting/", data).status_code == 302
     page = client.get(URL.format(code="CT1")).content.decode()
     assert "39,79%" in page and "g_Y − α·g_K" in page

@@ -64,7 +64,11 @@ def test_the_seven_indicators_and_the_investment_target_are_there(programme):
 
 def test_targets_of_each_kind_are_measurable(programme):
     by_code = {i.code: i for i in Indicator.objects.filter(programme=programme)}
-    assert (by_code["CT1"].target_kind, by_code["CT1"].target_value, by_code["CT1"].target_strict) == ("floor", 50, True)
+    assert (by_code["CT1"].target_kind, by_code["CT1"].target_value, by_code["CT1"].target_strict) == (
+        "floor",
+        50,
+        True,
+    )
     assert (by_code["CT2"].target_kind, by_code["CT2"].target_value, by_code["CT2"].target_upper) == ("range", 7, 7.5)
     assert by_code["CT4"].target_kind == "approximate" and by_code["CT4"].tolerance == 2
     assert by_code["CT6"].target_kind == "floor" and not by_code["CT6"].target_strict  # "tối thiểu 40%"
@@ -82,17 +86,26 @@ def test_every_text_is_copied_verbatim_from_the_source(programme, source_text):
     texts += list(AssessmentParagraph.objects.filter(programme=programme).values_list("text", flat=True))
     texts += list(Footnote.objects.filter(programme=programme).values_list("text", flat=True))
     texts += list(SolutionGroup.objects.filter(programme=programme).values_list("title", flat=True))
-    texts += [t for b in ImplementingBody.objects.filter(programme=programme) for t in [b.title, *b.responsibilities.split("\n\n")]]
+    texts += [
+        t
+        for b in ImplementingBody.objects.filter(programme=programme)
+        for t in [b.title, *b.responsibilities.split("\n\n")]
+    ]
     texts += list(RoadmapPhase.objects.filter(programme=programme).values_list("text", flat=True))
     texts += list(KeyTask.objects.filter(programme=programme).exclude(number=8).values_list("title", flat=True))
-    texts += [i.source_text.removeprefix("Phấn đấu đến năm 2025, ") for i in Indicator.objects.filter(programme=programme).exclude(source_text="")]
+    texts += [
+        i.source_text.removeprefix("Phấn đấu đến năm 2025, ")
+        for i in Indicator.objects.filter(programme=programme).exclude(source_text="")
+    ]
     missing = [t[:80] for t in texts if not _in_source(t, source_text)]
     assert missing == []
 
 
 def test_task_eight_split_by_a_page_break_is_one_task(programme):
     task = KeyTask.objects.get(programme=programme, number=8)
-    assert task.title.startswith("Chương trình hỗ trợ doanh nghiệp đổi mới sáng tạo, đổi mới, ứng dụng và chuyển giao công nghệ, chuyển đổi số,")
+    assert task.title.startswith(
+        "Chương trình hỗ trợ doanh nghiệp đổi mới sáng tạo, đổi mới, ứng dụng và chuyển giao công nghệ, chuyển đổi số,"
+    )
     assert task.title.endswith("nhãn hiệu sản phẩm chủ lực.")
     coordinators = [link.agency.name for link in task.coordinator_links.all()]
     assert coordinators == ["Các sở, ban, ngành liên quan của Thành phố", "Một số tập đoàn, doanh nghiệp trên địa bàn"]
@@ -133,10 +146,20 @@ def test_baselines_of_part_one_keep_their_footnotes(programme):
 def test_loading_twice_changes_nothing(programme, programme_data):
     from indicators.services import indicators_load
 
-    before = (Agency.objects.count(), KeyTask.objects.count(), Indicator.objects.count(), SolutionParagraph.objects.count())
+    before = (
+        Agency.objects.count(),
+        KeyTask.objects.count(),
+        Indicator.objects.count(),
+        SolutionParagraph.objects.count(),
+    )
     programme_load(data=programme_data)
     indicators_load(programme=programme, definitions=programme_data["indicators"])
-    after = (Agency.objects.count(), KeyTask.objects.count(), Indicator.objects.count(), SolutionParagraph.objects.count())
+    after = (
+        Agency.objects.count(),
+        KeyTask.objects.count(),
+        Indicator.objects.count(),
+        SolutionParagraph.objects.count(),
+    )
     assert before == after
 
 

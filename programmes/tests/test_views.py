@@ -85,19 +85,31 @@ def test_a_task_past_its_deadline_is_flagged_overdue(client, programme):
 
 
 def test_only_the_secretariat_edits_a_task(client, reporter_sokhcn, secretariat, agency):
-    data = {"title": "Chiến lược (sửa)", "lead_agencies": [agency("Sở KH&CN").pk], "start_year": 2021,
-            "end_year": 2030, "deadline": "2030-12-31"}
+    data = {
+        "title": "Chiến lược (sửa)",
+        "lead_agencies": [agency("Sở KH&CN").pk],
+        "start_year": 2021,
+        "end_year": 2030,
+        "deadline": "2030-12-31",
+    }
     client.force_login(reporter_sokhcn)
     assert client.post(TASK.format(n=1) + "edit/", data).status_code == 403
     client.force_login(secretariat)
     assert client.post(TASK.format(n=1) + "edit/", data).status_code == 302
     task = KeyTask.objects.get(number=1)
-    assert task.title == "Chiến lược (sửa)" and [link.agency.name for link in task.lead_links.all()] == ["Sở Khoa học và Công nghệ"]
+    assert task.title == "Chiến lược (sửa)" and [link.agency.name for link in task.lead_links.all()] == [
+        "Sở Khoa học và Công nghệ"
+    ]
 
 
 def test_the_secretariat_adds_a_task_beyond_the_appendix(client, secretariat, agency, reporter_other):
-    data = {"title": "Đề án sàn giao dịch công nghệ", "lead_agencies": [agency("Sở KH&CN").pk], "start_year": 2023,
-            "end_year": 2025, "deadline": "2025-12-31"}
+    data = {
+        "title": "Đề án sàn giao dịch công nghệ",
+        "lead_agencies": [agency("Sở KH&CN").pk],
+        "start_year": 2023,
+        "end_year": 2025,
+        "deadline": "2025-12-31",
+    }
     client.force_login(reporter_other)
     assert client.post("/p/07-ctr-tu/tasks/new/", data).status_code == 403
     client.force_login(secretariat)
@@ -114,8 +126,13 @@ def test_a_task_without_lead_agency_is_refused(client, secretariat):
 
 def test_the_secretariat_creates_the_next_programme(client, secretariat):
     client.force_login(secretariat)
-    data = {"code": "KH-2026", "slug": "kh-2026-2030", "title": "Kế hoạch KH, CN, ĐMST 2026-2030",
-            "start_year": 2026, "end_year": 2030}
+    data = {
+        "code": "KH-2026",
+        "slug": "kh-2026-2030",
+        "title": "Kế hoạch KH, CN, ĐMST 2026-2030",
+        "start_year": 2026,
+        "end_year": 2030,
+    }
     assert client.post("/programmes/new/", data).status_code == 302
     assert secretariat in Programme.objects.get(slug="kh-2026-2030").secretariat.all()
 
@@ -137,7 +154,13 @@ def test_copying_a_programme_keeps_structure_and_drops_measurements(client, secr
     Measurement.objects.create(indicator=ct5, year=2024, value=45, source="x")
     KeyTask.objects.filter(number=1).update(status="completed", progress=100)
     client.force_login(secretariat)
-    data = {"code": "07-CTr/TU (2026-2030)", "slug": "07-2026", "title": "Giai đoạn 2026-2030", "start_year": 2026, "end_year": 2030}
+    data = {
+        "code": "07-CTr/TU (2026-2030)",
+        "slug": "07-2026",
+        "title": "Giai đoạn 2026-2030",
+        "start_year": 2026,
+        "end_year": 2030,
+    }
     assert client.post("/p/07-ctr-tu/copy/", data).status_code == 302
     copy = Programme.objects.get(slug="07-2026")
     assert copy.previous_phase.slug == "07-ctr-tu"
@@ -148,7 +171,9 @@ def test_copying_a_programme_keeps_structure_and_drops_measurements(client, secr
     assert not Measurement.objects.filter(indicator__programme=copy).exists()
     assert set(copy.key_tasks.values_list("status", flat=True)) == {"not_started"}
     assert [link.agency.name for link in copy.key_tasks.get(number=1).lead_links.all()] == [
-        "Ban cán sự đảng UBND Thành phố", "Sở Khoa học và Công nghệ"]
+        "Ban cán sự đảng UBND Thành phố",
+        "Sở Khoa học và Công nghệ",
+    ]
 
 
 def test_copying_is_refused_to_a_reporter(client, reporter_sokhcn):
@@ -169,9 +194,21 @@ def test_a_back_dated_update_with_progress_over_100_is_refused(reporter_sokhcn, 
     from programmes.services import key_task_update_record
 
     task = KeyTask.objects.get(number=1)
-    key_task_update_record(task=task, actor=reporter_sokhcn, reported_on=datetime.date(2024, 6, 1),
-                           status="in_progress", progress=50, text="x")
+    key_task_update_record(
+        task=task,
+        actor=reporter_sokhcn,
+        reported_on=datetime.date(2024, 6, 1),
+        status="in_progress",
+        progress=50,
+        text="x",
+    )
     with pytest.raises(ValidationError):
-        key_task_update_record(task=task, actor=reporter_sokhcn, reported_on=datetime.date(2023, 6, 1),
-                               status="in_progress", progress=150, text="y")
+        key_task_update_record(
+            task=task,
+            actor=reporter_sokhcn,
+            reported_on=datetime.date(2023, 6, 1),
+            status="in_progress",
+            progress=150,
+            text="y",
+        )
     assert KeyTaskUpdate.objects.count() == 1

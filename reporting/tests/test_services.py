@@ -96,7 +96,7 @@ def test_submitting_an_incomplete_form_lists_every_missing_item(dost_submission,
         services.submission_submit(submission=dost_submission, actor=reporter_sokhcn, version=0)
     problems = error.value.messages
     assert "Chưa nhập phần “Kết quả đạt được”." in problems
-    assert any("Chỉ tiêu CT5: chưa nhập giá trị." == p for p in problems)
+    assert any(p == "Chỉ tiêu CT5: chưa nhập giá trị." for p in problems)
     assert Submission.objects.get(pk=dost_submission.pk).status == "not_started"
 
 
