@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.text import fold
@@ -55,6 +56,9 @@ class Agency(models.Model):
 
     @property
     def display_name(self) -> str:
+        """The short label pages show: the English name for English readers, where known."""
+        if translation.get_language() == "en" and self.name_en:
+            return self.name_en
         return self.short_name or self.name
 
     def add_alias(self, name: str) -> None:

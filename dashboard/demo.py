@@ -66,7 +66,7 @@ TASK_PATHS = {
     9: [("in_progress", 20), ("in_progress", 45), ("in_progress", 70), ("in_progress", 90)],
     10: [("in_progress", 15), ("in_progress", 40), ("in_progress", 65), ("in_progress", 80)],
     11: [("not_started", 0), ("in_progress", 20), ("behind", 35), ("behind", 45)],
-    12: [("not_started", 0), ("not_started", 0), ("not_started", 5)],
+    12: [("not_started", 0), ("not_started", 0), ("in_progress", 5)],
 }
 TASK_TEXT = {
     "not_started": "Đang chuẩn bị đề cương, chưa triển khai.",

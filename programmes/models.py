@@ -253,7 +253,7 @@ class Milestone(models.Model):
     note = models.TextField(_("ghi chú"), blank=True)
 
     class Meta:
-        ordering = ["programme", "year", "kind"]
+        ordering = ["programme", "year", "-kind"]  # launch, mid-term, annual review within a year
         verbose_name = _("mốc lộ trình")
         verbose_name_plural = _("mốc lộ trình")
 

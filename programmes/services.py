@@ -191,14 +191,16 @@ def key_task_update_record(
     is_illustrative: bool = False,
 ) -> KeyTaskUpdate:
     """Record a dated progress update and carry its status and progress onto the task."""
-    programme = task.programme
-    if not programme.start_year <= reported_on.year <= max(programme.end_year, task.end_year):
+    # A task past its deadline is still reported on, so only the start of the programme bounds the date.
+    if reported_on.year < task.programme.start_year:
         raise ValidationError(
             {
-                "reported_on": _("Ngày báo cáo phải nằm trong thời gian thực hiện chương trình (%(start)s - %(end)s).")
-                % {"start": programme.start_year, "end": max(programme.end_year, task.end_year)}
+                "reported_on": _("Ngày báo cáo phải nằm trong thời gian thực hiện chương trình (từ năm %(start)s).")
+                % {"start": task.programme.start_year}
             }
         )
+    if status == KeyTask.Status.NOT_STARTED and progress:
+        raise ValidationError({"progress": _("Nhiệm vụ chưa triển khai phải có tiến độ 0%.")})
     if reported_on > timezone.localdate():
         raise ValidationError({"reported_on": _("Ngày báo cáo không được ở tương lai.")})
     update = KeyTaskUpdate(
@@ -218,7 +220,8 @@ def key_task_update_record(
     if latest.pk == update.pk:
         task.status = status
         task.progress = progress
-        save_with_history(task, actor=actor, reason=_("Cập nhật tiến độ ngày %(date)s") % {"date": reported_on})
+        reason = _("Cập nhật tiến độ ngày %(date)s") % {"date": reported_on.strftime("%d/%m/%Y")}
+        save_with_history(task, actor=actor, reason=reason)
     return update
 
 

@@ -49,6 +49,8 @@ def target_text(indicator):
         return f"≈ {num(value)}{unit}{tolerance}"
     if kind == "floor":
         return f"{'>' if indicator.target_strict else '≥'} {num(value)}{unit}"
+    if kind == "ceiling" and indicator.unit == "hạng":
+        return "hạng 1" if value == 1 else f"hạng 1 – {num(value)}"
     if kind == "ceiling":
         return f"{'<' if indicator.target_strict else '≤'} {num(value)}{unit}"
     return ""
@@ -64,6 +66,8 @@ def qty(value, unit: str):
     """A number with its unit: "46%", "4.782 công bố"."""
     if value in (None, ""):
         return "–"
+    if unit == "hạng":
+        return f"hạng {num(value)}"  # a rank reads "hạng 1", not "1 hạng"
     return f"{num(value)}{unit}" if unit.startswith("%") else f"{num(value)} {unit}"
 
 

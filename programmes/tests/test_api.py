@@ -311,7 +311,7 @@ def test_a_refused_reporter_learns_nothing_about_their_bad_input(client, program
         ({"text": ""}, "text"),
         ({"reported_on": "30/06/2024"}, "reported_on"),
         ({"reported_on": "2019-06-30"}, "reported_on"),
-        ({"reported_on": "2026-01-15"}, "reported_on"),  # after the task's last year
+        ({"status": "not_started", "progress": 10}, "progress"),  # not started yet already advanced
         ({"reported_on": "2999-01-01"}, "reported_on"),
         ({"evidence": "bao-cao.pdf"}, "evidence"),
     ],

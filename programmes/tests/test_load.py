@@ -170,3 +170,11 @@ def test_loading_again_keeps_recorded_progress(programme, programme_data, secret
     programme_load(data=programme_data)
     task.refresh_from_db()
     assert (task.status, task.progress) == ("in_progress", 40)
+
+
+def test_milestone_titles_are_complete_sentences(programme):
+    titles = list(Milestone.objects.filter(programme=programme).values_list("title", flat=True))
+    assert "Phổ biến, quán triệt Chương trình; xây dựng Kế hoạch tổ chức thực hiện" in titles
+    assert "Kiểm tra, đánh giá kết quả thực hiện năm 2021" in titles
+    launch, annual = Milestone.objects.filter(programme=programme, year=2021)
+    assert (launch.kind, annual.kind) == ("launch", "annual_review")

@@ -76,7 +76,7 @@
         },
         scales: {
           x: { type: "linear", min: xMin, max: xMax, display: !compact,
-               ticks: { stepSize: 1, callback: (v) => (Number.isInteger(v) ? String(v) : "") } },
+               ticks: { stepSize: 1, includeBounds: false, callback: (v) => (Number.isInteger(v) ? String(v) : "") } },
           y: { reverse: !!spec.decrease, display: !compact, ticks: { callback: (v) => fmt.format(v) } },
         },
       },
