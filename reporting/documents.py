@@ -72,7 +72,7 @@ _LETTERHEADS = {
     "party": {
         "issuer_parent": "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
         "issuer": "THÀNH ỦY HÀ NỘI",
-        "number_symbol": "Số 123-BC/TU",
+        "number_symbol": "Số      -BC/TU",  # the office fills the number in when it issues the report
         "signer_title": "T/M THÀNH ỦY\nBÍ THƯ",
         "recipients": (
             "Nơi nhận:\n"
@@ -92,7 +92,7 @@ _LETTERHEADS = {
     "state": {
         "issuer_parent": "ỦY BAN NHÂN DÂN",
         "issuer": "THÀNH PHỐ HÀ NỘI",
-        "number_symbol": "Số: 123/BC-UBND",
+        "number_symbol": "Số:      /BC-UBND",
         "signer_title": "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
         "recipients": (
             "Nơi nhận:\n"
@@ -204,6 +204,7 @@ class Paragraph:
     kind: ClassVar[str] = "paragraph"
     runs: tuple[Run, ...]
     style: str = "body"  # body | note | annex-ref
+    keep_with_next: bool = False  # e.g. a task's title stays on the page of its status line
 
 
 @dataclass(frozen=True)
@@ -249,9 +250,14 @@ class Table:
 
 @dataclass(frozen=True)
 class Signature:
-    """Nơi nhận on the left, the signer on the right."""
+    """The closing paragraphs, then Nơi nhận on the left and the signer on the right.
+
+    They stay on one page: a signature alone at the top of a page is what a reader must never see.
+    """
 
     kind: ClassVar[str] = "signature"
+    closing: tuple[str, ...]
+    underline_head: bool  # Party documents underline "Nơi nhận:" (HD 36)
     recipients: tuple[str, ...]
     signer_title: tuple[str, ...]
     signer_name: str
@@ -449,7 +455,7 @@ def _objectives_section(snapshot: dict, cutoff_text: str) -> list[Block]:
     summary = f"Đến ngày chốt số liệu {cutoff_text}, trong {len(assessed)} chỉ tiêu của Chương trình có "
     blocks.append(Paragraph((Run(summary + _count_phrase(assessed, "chỉ tiêu") + " (chi tiết tại Mục II)."),)))
     for ind in assessed:
-        facts = [f"kết quả {indicator_result(ind)}"]
+        facts = [f"kết quả {_lower_first(indicator_result(ind))}"]
         if ind.get("target"):
             target = ind["target"] + (f" vào năm {ind['target_year']}" if ind.get("target_year") else "")
             facts.append(f"mục tiêu {target}")
@@ -501,7 +507,7 @@ def _task_blocks(tasks: list[dict]) -> list[Block]:
         runs = [Run(f"- Nhiệm vụ {task.get('number', '')}: ", bold=True), Run(str(task.get("title", "")).strip())]
         if parties:
             runs.append(Run(" (" + "; ".join(parties) + ")", italic=True))
-        blocks.append(Paragraph(tuple(runs)))
+        blocks.append(Paragraph(tuple(runs), keep_with_next=True))
         blocks.append(
             Paragraph(
                 (
@@ -534,8 +540,8 @@ def _indicator_table(snapshot: dict) -> list[Block]:
     with_previous = bool(previous) or any(ind.get("previous_value_text") for ind in indicators)
     if with_previous:
         columns = (
-            Column("TT/Mã", 15, "center"),
-            Column("Chỉ tiêu", 44),
+            Column("TT/Mã", 17, "center"),
+            Column("Chỉ tiêu", 42),
             Column("Cơ sở", 21, "center"),
             Column("Mục tiêu", 20, "center"),
             Column("Kết quả", 25, "center"),
@@ -544,8 +550,8 @@ def _indicator_table(snapshot: dict) -> list[Block]:
         )
     else:
         columns = (
-            Column("TT/Mã", 15, "center"),
-            Column("Chỉ tiêu", 52),
+            Column("TT/Mã", 17, "center"),
+            Column("Chỉ tiêu", 50),
             Column("Cơ sở", 23, "center"),
             Column("Mục tiêu", 22, "center"),
             Column("Kết quả", 28, "center"),
@@ -589,10 +595,10 @@ def _indicator_table(snapshot: dict) -> list[Block]:
 
 def _tasks_by_agency_table(snapshot: dict) -> Table:
     columns = (
-        Column("TT", 12, "center"),
-        Column("Nhiệm vụ, đề án, dự án", 99),
-        Column("Trạng thái", 32, "center"),
-        Column("Tiến độ", 22, "center"),
+        Column("TT", 11, "center"),
+        Column("Nhiệm vụ, đề án, dự án", 94),
+        Column("Trạng thái", 34, "center"),
+        Column("Tiến độ", 26, "center"),
     )
     groups: dict[str, list[dict]] = {}
     for task in sorted(snapshot.get("tasks") or [], key=lambda task: task.get("number") or 0):
@@ -671,9 +677,10 @@ def report_outline(*, snapshot: dict, template: dict, issued_on: datetime.date) 
     body += _agency_paragraphs(agencies, "shortcomings")
     body.append(Heading("V. ĐỀ XUẤT, KIẾN NGHỊ", 1))
     body += _agency_paragraphs(agencies, "proposals")
-    body += [Paragraph((Run(line),)) for line in _lines(texts["closing"])]
     body.append(
         Signature(
+            closing=tuple(_lines(texts["closing"])),
+            underline_head=fmt == "party",
             recipients=tuple(_lines(texts["recipients"])),
             signer_title=tuple(_lines(texts["signer_title"])),
             signer_name=texts["signer_name"].strip(),
@@ -778,6 +785,7 @@ def _docx_setup(document, report: Report) -> None:
 
     def add(name, *, size=14, align=None, indent=False, before=0, after=0, bold=None, italic=None, outline=None):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        assert style.style_id == _docx_style_id(name)
         style.base_style = normal
         style.font.size = Pt(size)
         style.font.bold = bold
@@ -852,8 +860,15 @@ def _docx_fonts(rpr) -> None:
         fonts.set(qn(f"w:{attr}"), BODY_FONT)
 
 
+def _docx_style_id(name: str) -> str:
+    # python-docx names a style added by `add_style` after its name without spaces; setting the id
+    # directly skips its lookup by name, which scans every style and made big reports slow.
+    return name.replace(" ", "")
+
+
 def _docx_paragraph(container, style: str, runs: Iterable[Run] = (), *, size=None, underline=False):
-    paragraph = container.add_paragraph(style=style)
+    paragraph = container.add_paragraph()
+    paragraph._p.style = _docx_style_id(style)
     for part in runs:
         run = paragraph.add_run(part.text)
         if part.bold:
@@ -942,7 +957,9 @@ def _docx_block(document, block: Block) -> None:
     elif block.style == "annex-ref":
         _docx_paragraph(document, "Report Centre", block.runs).paragraph_format.space_after = Pt(12)
     else:
-        _docx_paragraph(document, "Report Body", block.runs)
+        paragraph = _docx_paragraph(document, "Report Body", block.runs)
+        if block.keep_with_next:
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def _docx_table(document, block: Table) -> None:
@@ -988,11 +1005,14 @@ def _docx_table(document, block: Table) -> None:
 
 
 def _docx_signature(document, block: Signature) -> None:
+    for line in block.closing:
+        _docx_paragraph(document, "Report Body", [Run(line)]).paragraph_format.keep_with_next = True
     table = _docx_borderless_table(document, (80, 85), rows=1)
     left, right = table.rows[0].cells
     recipients = list(block.recipients)
     if recipients:
-        first = _docx_fill(left, "Report Recipients", [Run(recipients[0], bold=True)], size=12)
+        head = [Run(recipients[0], bold=True)]
+        first = _docx_fill(left, "Report Recipients", head, size=12, underline=block.underline_head)
         first.paragraph_format.space_before = Pt(12)
         for line in recipients[1:]:
             _docx_paragraph(left, "Report Recipients", [Run(line)])

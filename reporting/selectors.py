@@ -9,6 +9,7 @@ from django.utils import timezone
 from .models import IndicatorReport, ReportingRound, Submission, SubmissionEvent, TaskReport
 
 LATE = "late"
+_LONG_TEXTS = ("results", "shortcomings", "proposals", "review_comment")
 
 
 def round_get(round_id: int) -> ReportingRound:
@@ -26,7 +27,9 @@ def completeness(rnd: ReportingRound) -> dict:
     """Per agency: its state (late counts as its own state), with counts and percentages."""
     today = timezone.localdate()
     rows = []
-    for submission in rnd.submissions.select_related("agency").order_by("agency__name"):
+    # The free texts of a report can run to pages: the list never shows them, so they stay in the database.
+    submissions = rnd.submissions.select_related("agency").defer(*_LONG_TEXTS).order_by("agency__name")
+    for submission in submissions:
         submission.round = rnd
         state = LATE if submission.is_late(today) else submission.status
         rows.append({"submission": submission, "state": state})

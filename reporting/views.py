@@ -15,6 +15,7 @@ from programmes.models import KeyTask
 from programmes.permissions import is_secretariat, require
 
 from . import exports, selectors, services, validation
+from .documents import PLACEHOLDERS
 from .forms import ReopenForm, ReportTemplateForm, ReviewForm, RoundForm
 from .models import Notification, ReportTemplate
 from .reports import report_file
@@ -114,7 +115,8 @@ def template_edit(request, round_id, fmt):
         form.save()
         messages.success(request, _("Đã lưu mẫu báo cáo."))
         return redirect("reporting:round", round_id=rnd.pk)
-    return render(request, "reporting/template_form.html", {"programme": rnd.programme, "round": rnd, "form": form})
+    context = {"programme": rnd.programme, "round": rnd, "form": form, "placeholders": PLACEHOLDERS}
+    return render(request, "reporting/template_form.html", context)
 
 
 def _rows(reports, kind: str, fields: tuple, posted, errors) -> list[dict]:

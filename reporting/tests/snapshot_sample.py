@@ -3,7 +3,8 @@
 Objectives, solution groups, key tasks and indicators are those of the seed programme
 (programmes/data/programme-07-ctr-tu.yaml). Figures marked ``is_illustrative: False`` are those the
 press or government sites reported (../shared/data/hanoi_reported_figures.csv, with their source);
-every other figure is illustrative (dữ liệu minh họa) and marked so. Task statuses, progress and the
+every other figure is illustrative (dữ liệu minh họa) and marked so. As in `reporting.snapshots`,
+``value_text`` is "–" when an indicator has no figure at the cut-off. Task statuses, progress and the
 agencies' narratives are illustrative too.
 
 Use `sample_snapshot()`: it returns a fresh deep copy, so a test may change it freely.
@@ -286,7 +287,8 @@ INDICATORS = [
         "CT7",
         "Dẫn đầu cả nước về công bố quốc tế; tốc độ gia tăng đăng ký sáng chế thuộc nhóm dẫn đầu",
         "hạng",
-        target="Dẫn đầu cả nước",
+        target="dẫn đầu cả nước",
+        value_text="–",
         status="limited",
         status_label="Tiến bộ hạn chế",
     ),
@@ -360,7 +362,7 @@ INDICATORS = [
         ),
         previous_value_text="Thứ 1",
     ),
-    _context("CT7.7", "Điểm Chỉ số đổi mới sáng tạo cấp địa phương (PII)", "điểm", "CT7"),
+    _context("CT7.7", "Điểm Chỉ số đổi mới sáng tạo cấp địa phương (PII)", "điểm", "CT7", value_text="–"),
     _indicator(
         "ĐT",
         "Tổng đầu tư cho khoa học, công nghệ và đổi mới sáng tạo so với GRDP",
@@ -617,7 +619,7 @@ SOURCES = [
         "is_illustrative": ind["is_illustrative"],
     }
     for ind in INDICATORS
-    if ind["value_text"]
+    if ind["value"] is not None
 ] + [
     {
         "indicator": "CT1",
