@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+pytest_plugins = ["core.tests.browser_fixtures"]
+
 PROGRAMME_FILE = Path(__file__).parent / "programmes" / "data" / "programme-07-ctr-tu.yaml"
 
 

@@ -72,7 +72,7 @@ _LETTERHEADS = {
     "party": {
         "issuer_parent": "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
         "issuer": "THÀNH ỦY HÀ NỘI",
-        "number_symbol": "Số      -BC/TU",  # the office fills the number in when it issues the report
+        "number_symbol": "Số\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-BC/TU",  # the office fills the number in when it issues the report
         "signer_title": "T/M THÀNH ỦY\nBÍ THƯ",
         "recipients": (
             "Nơi nhận:\n"
@@ -92,7 +92,7 @@ _LETTERHEADS = {
     "state": {
         "issuer_parent": "ỦY BAN NHÂN DÂN",
         "issuer": "THÀNH PHỐ HÀ NỘI",
-        "number_symbol": "Số:      /BC-UBND",
+        "number_symbol": "Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-UBND",
         "signer_title": "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
         "recipients": (
             "Nơi nhận:\n"

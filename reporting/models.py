@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.files import evidence_validators
 
@@ -10,7 +11,7 @@ class ReportingRound(models.Model):
     """Đợt báo cáo: one collection of agency reports for a period of a programme."""
 
     class Kind(models.TextChoices):
-        ANNUAL = "annual", _("Năm")
+        ANNUAL = "annual", pgettext_lazy("kind of reporting round", "Năm")
         HALF_YEAR = "half_year", _("6 tháng")
         QUARTER = "quarter", _("Quý")
         MID_TERM = "mid_term", _("Sơ kết giữa kỳ")
