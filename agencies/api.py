@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from core.api import ErrorSerializer, ValidationErrorSerializer
+from core.cache import PublicCacheMixin
 
 from .models import Agency, AgencyAlias
 
@@ -42,7 +43,7 @@ class AgencyFilter(django_filters.FilterSet):
     list=extend_schema(responses={200: AgencySerializer, 400: ValidationErrorSerializer}),
     retrieve=extend_schema(responses={200: AgencySerializer, 404: ErrorSerializer}),
 )
-class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
+class AgencyViewSet(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
     """Agencies (cơ quan, đơn vị) named by the programmes."""
 
     queryset = Agency.objects.prefetch_related(

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from core.cache import public_page
 from indicators import selectors as indicator_selectors
 from indicators.charts import sparkline_data
 from programmes import selectors as programme_selectors
@@ -16,10 +17,10 @@ def home(request):
     return redirect("dashboard:overview", slug=programme.slug)
 
 
+@public_page
 def overview(request, slug):
     programme = programme_selectors.programme_get(slug)
-    summaries = indicator_selectors.programme_indicator_summaries(programme)
-    tasks = list(programme_selectors.key_tasks(programme))
+    summaries = indicator_selectors.programme_indicator_cards(programme)
     today = timezone.localdate()
     milestones = list(programme.milestones.select_related("phase"))
     context = {
@@ -27,18 +28,17 @@ def overview(request, slug):
         "objectives": list(programme.objectives.all()),
         "summaries": summaries,
         "status_counts": indicator_selectors.status_counts(summaries),
-        "tasks": tasks,
-        "tasks_by_status": programme_selectors.tasks_by_status(tasks),
-        "tasks_by_agency": programme_selectors.tasks_by_lead_agency(tasks),
-        "overdue_count": sum(t.is_overdue(today) for t in tasks),
+        "tasks": programme_selectors.task_status_summary(programme, today),
+        "lead_agencies": programme_selectors.lead_agency_summary(programme),
         "phases": list(programme.roadmap.all()),
         "milestones": milestones,
         "today": today,
         "sparklines": {s.indicator.code: sparkline_data(s) for s in summaries},
-        "has_illustrative": any(s.has_illustrative for s in summaries) or any(t.is_illustrative for t in tasks),
+        "has_illustrative": any(s.has_illustrative for s in summaries),
     }
     return render(request, "dashboard/overview.html", context)
 
 
+@public_page
 def method(request):
     return render(request, "dashboard/method.html")

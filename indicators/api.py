@@ -18,6 +18,7 @@ from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
 from core.api import ErrorSerializer, UploadField, ValidationErrorSerializer
+from core.cache import PublicCacheMixin
 from programmes.permissions import can_report_for_indicator
 
 from .models import Frequency, Indicator, Measurement, ProgressStatus
@@ -294,7 +295,7 @@ def _measurements():
     list=extend_schema(responses={200: IndicatorSerializer, 400: ValidationErrorSerializer}),
     retrieve=extend_schema(responses={200: IndicatorSerializer, 404: ErrorSerializer}),
 )
-class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+class IndicatorViewSet(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
     """Indicators (chỉ tiêu) with their targets, progress status and measurements."""
 
     serializer_class = IndicatorSerializer
@@ -341,7 +342,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     ),
 )
 class MeasurementViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+    PublicCacheMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
 ):
     """Measurements (giá trị đo) of the indicators."""
 

@@ -6,7 +6,7 @@ Every function here costs a fixed number of queries, whatever the number of indi
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 
 from .calculations import Target, combined_status, progress_status
 from .models import Indicator, Measurement, TargetKind
@@ -60,13 +60,24 @@ class IndicatorSummary:
 
     @property
     def baseline(self) -> tuple[Decimal | None, float | None, bool]:
-        """(value, year, estimated): the stated baseline, else the first figure recorded."""
+        """(value, year, estimated): the stated baseline, else the first figure recorded
+        (read from the annotation when only the recent periods were loaded)."""
         ind = self.indicator
         if ind.baseline_value is not None and ind.baseline_year is not None:
             return ind.baseline_value, float(ind.baseline_year), False
-        if len(self.series) > 1:
-            return self.series[0].value, self.series[0].time, True
+        first = self.first
+        if first is not None and self.latest is not None and first.time < self.latest.time:
+            return first.value, first.time, True
         return None, None, False
+
+    @property
+    def first(self):
+        ind = self.indicator
+        if getattr(ind, "first_value", None) is not None:
+            first = PeriodValue(ind.first_year, ind.first_period_kind, ind.first_period_number)
+            first.official = Measurement(value=ind.first_value)
+            return first
+        return self.series[0] if self.series else None
 
     @property
     def computed_status(self) -> str:
@@ -126,13 +137,37 @@ def indicators_with_data(*conditions, **filters):
     )
 
 
+# Enough periods for a sparkline and the latest value: two years of monthly figures.
+RECENT_PERIODS = 24
+
+
+def indicators_with_recent_data(*conditions, **filters):
+    """Indicators with only their most recent figures loaded, and the first figure annotated
+    (for the baseline of an indicator without one): pages that list many indicators read a
+    bounded number of rows, whatever the length of the series."""
+    first = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("year", "period_number", "-kind")
+    recent = Measurement.objects.order_by("-year", "-period_kind", "-period_number", "kind")[: 2 * RECENT_PERIODS]
+    return (
+        Indicator.objects.filter(*conditions, **filters)
+        .select_related("responsible_agency", "parent", "status_override_by")
+        .annotate(
+            first_value=Subquery(first.values("value")[:1]),
+            first_year=Subquery(first.values("year")[:1]),
+            first_period_kind=Subquery(first.values("period_kind")[:1]),
+            first_period_number=Subquery(first.values("period_number")[:1]),
+        )
+        .prefetch_related(Prefetch("measurements", queryset=recent, to_attr="recent_measurements"))
+    )
+
+
 def summarise_indicators(indicators, until: float | None = None) -> list[IndicatorSummary]:
     """Summaries of top-level indicators with their children attached (one pass, no queries
     beyond those of the given queryset and its prefetches); `until` (a year, e.g. 2023.0)
     leaves out later periods, as a review frozen at that time saw them."""
     summaries = {}
     for ind in indicators:
-        series = build_series(ind.measurements.all())
+        loaded = getattr(ind, "recent_measurements", None)
+        series = build_series(ind.measurements.all() if loaded is None else loaded)
         summaries[ind.pk] = IndicatorSummary(ind, [p for p in series if until is None or p.time <= until])
     roots = []
     for summary in summaries.values():
@@ -142,7 +177,13 @@ def summarise_indicators(indicators, until: float | None = None) -> list[Indicat
 
 
 def programme_indicator_summaries(programme, until: float | None = None) -> list[IndicatorSummary]:
+    """Every indicator with its full series (for reports, which show every period)."""
     return summarise_indicators(indicators_with_data(programme=programme), until=until)
+
+
+def programme_indicator_cards(programme) -> list[IndicatorSummary]:
+    """Every indicator with its recent figures: what the overview and list pages draw."""
+    return summarise_indicators(indicators_with_recent_data(programme=programme))
 
 
 def indicator_summary(programme, code: str) -> IndicatorSummary | None:

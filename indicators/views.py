@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.cache import public_page
 from core.forms import call_service
 from programmes import selectors as programme_selectors
 from programmes.permissions import can_report_for_indicator, is_secretariat, require
@@ -18,9 +19,10 @@ from .forms import GrowthAccountingForm, MeasurementForm, StatusOverrideForm, To
 from .models import Computation
 
 
+@public_page
 def indicator_list(request, slug):
     programme = programme_selectors.programme_get(slug)
-    summaries = selectors.programme_indicator_summaries(programme)
+    summaries = selectors.programme_indicator_cards(programme)
     return render(
         request,
         "indicators/indicator_list.html",
@@ -40,6 +42,7 @@ def _summary_or_404(programme, code):
     return summary
 
 
+@public_page
 def indicator_detail(request, slug, code, forms=None):
     programme = programme_selectors.programme_get(slug)
     summary = _summary_or_404(programme, code)

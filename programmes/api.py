@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from agencies.api import AgencyRefSerializer
 from agencies.models import Agency
 from core.api import ErrorSerializer, UploadField, ValidationErrorSerializer
+from core.cache import PublicCacheMixin
 
 from .models import (
     ImplementingBody,
@@ -137,7 +138,7 @@ class ProgrammeDetailSerializer(ProgrammeSerializer):
 @extend_schema_view(
     retrieve=extend_schema(responses={200: ProgrammeDetailSerializer, 404: ErrorSerializer}),
 )
-class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
+class ProgrammeViewSet(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
     """Programmes (chương trình) with their counts; the detail carries the whole programme text."""
 
     serializer_class = ProgrammeSerializer
@@ -198,7 +199,7 @@ class ObjectiveFilter(django_filters.FilterSet):
 @extend_schema_view(
     retrieve=extend_schema(responses={200: ObjectiveSerializer, 404: ErrorSerializer}),
 )
-class ObjectiveViewSet(viewsets.ReadOnlyModelViewSet):
+class ObjectiveViewSet(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
     """Specific objectives (mục tiêu cụ thể) of the programmes."""
 
     queryset = Objective.objects.select_related("programme").order_by("programme__slug", "number", "pk")
@@ -294,7 +295,7 @@ class KeyTaskFilter(django_filters.FilterSet):
     list=extend_schema(responses={200: KeyTaskSerializer, 400: ValidationErrorSerializer}),
     retrieve=extend_schema(responses={200: KeyTaskDetailSerializer, 404: ErrorSerializer}),
 )
-class KeyTaskViewSet(viewsets.ReadOnlyModelViewSet):
+class KeyTaskViewSet(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
     """Key tasks (nhiệm vụ trọng tâm) with their status and progress."""
 
     filterset_class = KeyTaskFilter

@@ -93,3 +93,34 @@ def tasks_by_lead_agency(tasks, only: str | None = None) -> list[tuple[object, l
             by_agency[link.agency_id].append(task)
     rows = [(agencies[pk], items, Counter(t.status for t in items)) for pk, items in by_agency.items()]
     return sorted(rows, key=lambda row: (-len(row[1]), row[0].name))
+
+
+def task_status_summary(programme, today) -> dict:
+    """Counts of key tasks by status, and how many are overdue, in two aggregate queries."""
+    counts = dict(programme.key_tasks.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    total = sum(counts.values())
+    rows = [
+        {
+            "status": value,
+            "label": label,
+            "count": counts.get(value, 0),
+            "percent": round(100 * counts.get(value, 0) / (total or 1)),
+        }
+        for value, label in KeyTask.Status.choices
+    ]
+    overdue = programme.key_tasks.exclude(status=KeyTask.Status.COMPLETED).filter(deadline__lt=today).count()
+    return {"rows": rows, "total": total, "overdue": overdue}
+
+
+def lead_agency_summary(programme) -> list[dict]:
+    """Lead agencies with how many key tasks each leads, completes and is behind on."""
+    return list(
+        KeyTaskLead.objects.filter(task__programme=programme)
+        .values("agency__slug", "agency__name", "agency__name_en")
+        .annotate(
+            total=Count("task"),
+            completed=Count("task", filter=Q(task__status=KeyTask.Status.COMPLETED)),
+            behind=Count("task", filter=Q(task__status=KeyTask.Status.BEHIND)),
+        )
+        .order_by("-total", "agency__name")
+    )

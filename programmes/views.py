@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.cache import public_page
 from core.forms import call_service
 
 from . import selectors, services
@@ -15,6 +16,7 @@ from .models import KeyTask
 from .permissions import can_create_programme, can_report_for_task, is_secretariat, require
 
 
+@public_page
 def programme_list(request):
     return render(
         request,
@@ -23,12 +25,14 @@ def programme_list(request):
     )
 
 
+@public_page
 def programme_text(request, slug):
     programme = selectors.programme_text(slug)
     tasks = list(selectors.key_tasks(programme))
     return render(request, "programmes/programme_text.html", {"programme": programme, "tasks": tasks})
 
 
+@public_page
 def roadmap(request, slug):
     programme = selectors.programme_text(slug)
     return render(
@@ -38,6 +42,7 @@ def roadmap(request, slug):
     )
 
 
+@public_page
 def task_list(request, slug):
     programme = selectors.programme_get(slug)
     filters = {}
@@ -67,6 +72,7 @@ def task_list(request, slug):
     )
 
 
+@public_page
 def task_detail(request, slug, number, update_form=None, edit_form=None):
     programme = selectors.programme_get(slug)
     task = selectors.key_task_detail(programme, number)

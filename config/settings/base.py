@@ -167,5 +167,17 @@ EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "sti@hanoi.example")
 
+# Shared cache (Redis in production, so every worker sees the same data version); a
+# process-local cache when CACHE_URL is unset.
+CACHE_URL = env_str("CACHE_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 600)
+
 SITE_NAME = _("Nền tảng KH, CN và ĐMST Hà Nội")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

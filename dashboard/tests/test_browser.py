@@ -100,14 +100,14 @@ def test_public_dashboard_shows_the_seed_programme_in_vietnamese(page, programme
     expect(page.locator("tr.task-row")).to_have_count(12)
 
     # The language switch: English for this reader from now on.
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page).to_have_url(re.compile(r"/p/07-ctr-tu/tasks/$"))
     page.goto(OVERVIEW)
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("h1")).to_have_text(TITLE_EN)
     expect(page.locator('article.indicator-card[data-code="CT2"] h3')).to_have_text("Labour productivity growth")
-    expect(page.get_by_role("button", name="Tiếng Việt")).to_be_visible()
+    expect(page.get_by_role("link", name="Tiếng Việt")).to_be_visible()
     expect(page.locator(".subbar nav").get_by_role("link", name="Indicators", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Indicators", exact=True)).to_be_visible()
     expect(page.locator(".hero .eyebrow")).to_have_text(re.compile(r"^Programme No\. 07-CTr/TU of "))

@@ -165,6 +165,7 @@ class Command(BaseCommand):
                 return
             with override_settings(SIMPLE_HISTORY_ENABLED=False):
                 counts = self.generate(opts)
+            public_data_changed()  # bulk writes send no signals: drop cached public pages
         elapsed = time.perf_counter() - started
         summary = ", ".join(f"{n} {label}" for label, n in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Generated {summary} in {elapsed:.1f} s (seed {opts['seed']})."))

@@ -1,0 +1,73 @@
+"""Public pages come from the cache for anonymous readers, and never show stale data."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from indicators.models import Indicator
+from indicators.services import measurement_record
+
+OVERVIEW = "/p/07-ctr-tu/"
+
+
+@pytest.fixture(autouse=True)
+def real_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def queries(client, url, **headers):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, **headers)
+    assert response.status_code == 200
+    return len(ctx), response.content.decode()
+
+
+def test_a_second_anonymous_visit_costs_no_query(client, programme):
+    first, page = queries(client, OVERVIEW)
+    again, same = queries(client, OVERVIEW)
+    assert first > 0 and again == 0 and page == same
+
+
+def test_a_recorded_figure_shows_at_once(client, programme, secretariat, django_capture_on_commit_callbacks):
+    queries(client, OVERVIEW)
+    with django_capture_on_commit_callbacks(execute=True):
+        measurement_record(
+            indicator=Indicator.objects.get(code="CT2"), actor=secretariat, year=2024, value="7,3", source="x"
+        )
+    count, page = queries(client, OVERVIEW)
+    assert count > 0 and "7,3%/năm" in page
+
+
+def test_each_language_has_its_own_page(client, programme):
+    queries(client, OVERVIEW)
+    client.cookies["django_language"] = "en"
+    _count, page = queries(client, OVERVIEW)
+    assert '<html lang="en">' in page
+
+
+def test_signed_in_users_always_get_a_fresh_page(client, programme, reporter_sokhcn):
+    client.force_login(reporter_sokhcn)
+    queries(client, OVERVIEW)
+    again, page = queries(client, OVERVIEW)
+    assert again > 0 and "reporter_sokhcn" in page
+
+
+def test_the_api_is_cached_for_anonymous_reads_only(client, programme, reporter_sokhcn):
+    url = "/api/v1/indicators/?programme=07-ctr-tu"
+    queries(client, url)
+    assert queries(client, url)[0] == 0
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=reporter_sokhcn)
+    assert queries(client, url, HTTP_AUTHORIZATION=f"Token {token.key}")[0] > 0
+
+
+def test_the_language_link_sets_the_cookie_and_refuses_foreign_redirects(client, programme):
+    response = client.get("/lang/en/?next=https://evil.example/")
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert response.cookies["django_language"].value == "en"
+    assert client.get("/lang/xx/").status_code == 404
