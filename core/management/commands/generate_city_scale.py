@@ -20,6 +20,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from agencies.models import Agency
+from core.cache import public_data_changed
 from core.text import fold
 from indicators.models import Direction, Frequency, Indicator, Measurement, TargetKind
 from programmes.models import (
