@@ -80,63 +80,82 @@ def _indicator_for_write(request, slug, code, check):
     return indicator
 
 
+def _secretariat_check(user, indicator):
+    return is_secretariat(user, indicator.programme)
+
+
+def _apply(request, slug, code, *, check, form_class, service, key, done):
+    """The shape of every write on an indicator page: authorise, validate, call the service,
+    then redirect with a message, or show the page again with the errors (HTTP 400)."""
+    indicator = _indicator_for_write(request, slug, code, check)
+    form = form_class(request.POST, request.FILES)
+    if form.is_valid() and call_service(form, service, indicator=indicator, actor=request.user, **form.cleaned_data):
+        messages.success(request, done)
+        return redirect("indicators:detail", slug=slug, code=code)
+    return indicator_detail(request, slug, code, forms={key: form})
+
+
 @login_required
 @require_POST
 def measurement_create(request, slug, code):
-    indicator = _indicator_for_write(request, slug, code, can_report_for_indicator)
-    form = MeasurementForm(request.POST, request.FILES, indicator=indicator)
-    if form.is_valid() and call_service(
-        form, services.measurement_record, indicator=indicator, actor=request.user, **form.cleaned_data
-    ):
-        messages.success(request, _("Đã ghi nhận số liệu."))
-        return redirect("indicators:detail", slug=slug, code=code)
-    return indicator_detail(request, slug, code, forms={"measurement": form})
+    return _apply(
+        request,
+        slug,
+        code,
+        check=can_report_for_indicator,
+        form_class=MeasurementForm,
+        service=services.measurement_record,
+        key="measurement",
+        done=_("Đã ghi nhận số liệu."),
+    )
+
+
+def _growth_check(user, indicator):
+    if indicator.computation != Computation.GROWTH_ACCOUNTING:
+        raise Http404
+    return can_report_for_indicator(user, indicator)
 
 
 @login_required
 @require_POST
 def measurement_create_growth_accounting(request, slug, code):
-    indicator = _indicator_for_write(request, slug, code, can_report_for_indicator)
-    form = GrowthAccountingForm(request.POST)
-    if indicator.computation != Computation.GROWTH_ACCOUNTING:
-        raise Http404
-    if form.is_valid() and call_service(
-        form,
-        services.measurement_record_growth_accounting,
-        indicator=indicator,
-        actor=request.user,
-        **form.cleaned_data,
-    ):
-        messages.success(request, _("Đã tính và ghi nhận tỷ lệ đóng góp của TFP."))
-        return redirect("indicators:detail", slug=slug, code=code)
-    return indicator_detail(request, slug, code, forms={"growth": form})
-
-
-def _secretariat_check(user, indicator):
-    return is_secretariat(user, indicator.programme)
+    return _apply(
+        request,
+        slug,
+        code,
+        check=_growth_check,
+        form_class=GrowthAccountingForm,
+        service=services.measurement_record_growth_accounting,
+        key="growth",
+        done=_("Đã tính và ghi nhận tỷ lệ đóng góp của TFP."),
+    )
 
 
 @login_required
 @require_POST
 def status_override(request, slug, code):
-    indicator = _indicator_for_write(request, slug, code, _secretariat_check)
-    form = StatusOverrideForm(request.POST)
-    if form.is_valid() and call_service(
-        form, services.indicator_override_status, indicator=indicator, actor=request.user, **form.cleaned_data
-    ):
-        messages.success(request, _("Đã cập nhật đánh giá."))
-        return redirect("indicators:detail", slug=slug, code=code)
-    return indicator_detail(request, slug, code, forms={"override": form})
+    return _apply(
+        request,
+        slug,
+        code,
+        check=_secretariat_check,
+        form_class=StatusOverrideForm,
+        service=services.indicator_override_status,
+        key="override",
+        done=_("Đã cập nhật đánh giá."),
+    )
 
 
 @login_required
 @require_POST
 def tolerance_set(request, slug, code):
-    indicator = _indicator_for_write(request, slug, code, _secretariat_check)
-    form = ToleranceForm(request.POST)
-    if form.is_valid() and call_service(
-        form, services.indicator_set_tolerance, indicator=indicator, actor=request.user, **form.cleaned_data
-    ):
-        messages.success(request, _("Đã cập nhật dung sai."))
-        return redirect("indicators:detail", slug=slug, code=code)
-    return indicator_detail(request, slug, code, forms={"tolerance": form})
+    return _apply(
+        request,
+        slug,
+        code,
+        check=_secretariat_check,
+        form_class=ToleranceForm,
+        service=services.indicator_set_tolerance,
+        key="tolerance",
+        done=_("Đã cập nhật dung sai."),
+    )

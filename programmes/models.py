@@ -63,38 +63,36 @@ class Programme(models.Model):
         return self.start_year <= year <= self.end_year
 
 
-class Objective(models.Model):
-    """Mục tiêu cụ thể: one numbered specific objective (the general one is on Programme)."""
+class NumberedText(models.Model):
+    """A numbered paragraph of a programme's text (objective, requirement, footnote)."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="objectives")
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="%(class)ss")
     number = models.PositiveSmallIntegerField(_("số thứ tự"))
     text = models.TextField(_("nội dung"))
 
     class Meta:
+        abstract = True
         ordering = ["programme", "number"]
         unique_together = [("programme", "number")]
+
+    def __str__(self):
+        return f"({self.number}) {self.text[:80]}"
+
+
+class Objective(NumberedText):
+    """Mục tiêu cụ thể: one numbered specific objective (the general one is on Programme)."""
+
+    class Meta(NumberedText.Meta):
         verbose_name = _("mục tiêu cụ thể")
         verbose_name_plural = _("mục tiêu cụ thể")
 
-    def __str__(self):
-        return f"({self.number}) {self.text[:80]}"
 
-
-class Requirement(models.Model):
+class Requirement(NumberedText):
     """Yêu cầu: one of the programme's numbered requirements (section I.3)."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="requirements")
-    number = models.PositiveSmallIntegerField(_("số thứ tự"))
-    text = models.TextField(_("nội dung"))
-
-    class Meta:
-        ordering = ["programme", "number"]
-        unique_together = [("programme", "number")]
+    class Meta(NumberedText.Meta):
         verbose_name = _("yêu cầu")
         verbose_name_plural = _("yêu cầu")
-
-    def __str__(self):
-        return f"({self.number}) {self.text[:80]}"
 
 
 class SolutionGroup(models.Model):
@@ -177,21 +175,12 @@ class AssessmentParagraph(models.Model):
         return self.text[:80]
 
 
-class Footnote(models.Model):
+class Footnote(NumberedText):
     """Chú thích: a numbered footnote of the source text."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="footnotes")
-    number = models.PositiveSmallIntegerField(_("số chú thích"))
-    text = models.TextField(_("nội dung"))
-
-    class Meta:
-        ordering = ["programme", "number"]
-        unique_together = [("programme", "number")]
+    class Meta(NumberedText.Meta):
         verbose_name = _("chú thích")
         verbose_name_plural = _("chú thích")
-
-    def __str__(self):
-        return f"{self.number}. {self.text[:80]}"
 
 
 class BaselineFact(models.Model):

@@ -93,7 +93,19 @@ class Submission(models.Model):
         )
 
 
-class TaskReport(models.Model):
+class ReportItem(models.Model):
+    """What every item of a submission carries: its evidence and the reviewer's comment."""
+
+    evidence = models.FileField(
+        _("minh chứng"), upload_to="evidence/rounds/%Y/", blank=True, validators=evidence_validators()
+    )
+    review_comment = models.TextField(_("ý kiến của thường trực"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class TaskReport(ReportItem):
     """An agency's report on one key task it leads, within a submission."""
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="task_reports")
@@ -101,10 +113,6 @@ class TaskReport(models.Model):
     status = models.CharField(_("trạng thái"), max_length=20, blank=True)
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), null=True, blank=True)
     narrative = models.TextField(_("kết quả, lý do"), blank=True)
-    evidence = models.FileField(
-        _("minh chứng"), upload_to="evidence/rounds/%Y/", blank=True, validators=evidence_validators()
-    )
-    review_comment = models.TextField(_("ý kiến của thường trực"), blank=True)
 
     class Meta:
         ordering = ["task__number"]
@@ -114,7 +122,7 @@ class TaskReport(models.Model):
         return f"{self.submission} · {self.task.number}"
 
 
-class IndicatorReport(models.Model):
+class IndicatorReport(ReportItem):
     """An agency's figure for one indicator it answers for, within a submission."""
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="indicator_reports")
@@ -122,10 +130,6 @@ class IndicatorReport(models.Model):
     value = models.DecimalField(_("giá trị"), max_digits=14, decimal_places=4, null=True, blank=True)
     source = models.CharField(_("nguồn"), max_length=500, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
-    evidence = models.FileField(
-        _("minh chứng"), upload_to="evidence/rounds/%Y/", blank=True, validators=evidence_validators()
-    )
-    review_comment = models.TextField(_("ý kiến của thường trực"), blank=True)
 
     class Meta:
         ordering = ["indicator__order"]
