@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "indicators",
     "dashboard",
     "reporting",
+    "research",
+    "research_tasks",
 ]
 
 MIDDLEWARE = [

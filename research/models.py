@@ -1,0 +1,136 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.text import fold
+
+from .validators import validate_doi, validate_orcid
+
+
+class Organisation(models.Model):
+    """Tổ chức KH&CN: a university, institute, enterprise or agency that hosts research."""
+
+    class Kind(models.TextChoices):
+        UNIVERSITY = "university", _("Trường đại học")
+        INSTITUTE = "institute", _("Viện, trung tâm nghiên cứu")
+        ENTERPRISE = "enterprise", _("Doanh nghiệp")
+        AGENCY = "agency", _("Cơ quan nhà nước")
+        OTHER = "other", _("Khác")
+
+    name = models.CharField(_("tên tổ chức"), max_length=300, unique=True)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=300, blank=True)
+    short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
+    slug = models.SlugField(_("mã"), max_length=80, unique=True)
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    in_hanoi = models.BooleanField(_("trên địa bàn Hà Nội"), default=True)
+    agency = models.OneToOneField(
+        "agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="organisation"
+    )
+    search_key = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tổ chức")
+        verbose_name_plural = _("tổ chức")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_key = fold(" ".join([self.name, self.name_en, self.short_name]))
+        super().save(*args, **kwargs)
+
+
+class Researcher(models.Model):
+    """Nhà khoa học: a researcher with a profile, optionally an ORCID iD and a user account."""
+
+    full_name = models.CharField(_("họ và tên"), max_length=200)
+    orcid = models.CharField(
+        _("ORCID iD"), max_length=19, unique=True, null=True, blank=True, validators=[validate_orcid]
+    )
+    title = models.CharField(_("học hàm, học vị"), max_length=100, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="researchers"
+    )
+    field = models.CharField(_("lĩnh vực"), max_length=200, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="researcher"
+    )
+    search_key = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("nhà khoa học")
+        verbose_name_plural = _("nhà khoa học")
+
+    def __str__(self):
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.search_key = fold(" ".join([self.full_name, self.title, self.field]))
+        super().save(*args, **kwargs)
+
+
+class Output(models.Model):
+    """Kết quả nghiên cứu: a publication, patent, utility solution, software, prototype or policy report."""
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", _("Bài báo khoa học")
+        BOOK = "book", _("Sách, chương sách")
+        CONFERENCE = "conference", _("Báo cáo hội nghị")
+        PATENT = "patent", _("Sáng chế")
+        UTILITY_SOLUTION = "utility_solution", _("Giải pháp hữu ích")
+        SOFTWARE = "software", _("Phần mềm")
+        PROTOTYPE = "prototype", _("Mẫu, thiết bị, quy trình")
+        POLICY_REPORT = "policy_report", _("Báo cáo kiến nghị chính sách")
+
+    kind = models.CharField(_("loại kết quả"), max_length=20, choices=Kind.choices)
+    title = models.TextField(_("tên"))
+    year = models.PositiveSmallIntegerField(_("năm"))
+    venue = models.CharField(_("tạp chí, nơi công bố"), max_length=500, blank=True)
+    doi = models.CharField(_("DOI"), max_length=200, unique=True, null=True, blank=True, validators=[validate_doi])
+    patent_number = models.CharField(_("số bằng, số đơn"), max_length=100, blank=True)
+    is_international = models.BooleanField(_("công bố quốc tế"), default=False)
+    abstract = models.TextField(_("tóm tắt"), blank=True)
+    url = models.URLField(_("đường dẫn"), max_length=500, blank=True)
+    authors_text = models.TextField(_("tác giả (như trong ấn phẩm)"), blank=True)
+    organisations = models.ManyToManyField(Organisation, blank=True, related_name="outputs")
+    researchers = models.ManyToManyField(Researcher, through="Authorship", related_name="outputs")
+    # Duplicates are found by DOI and by this key: folded title, year and first author's surname.
+    dedupe_key = models.CharField(max_length=400, editable=False, db_index=True)
+    search_key = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "title"]
+        indexes = [models.Index(fields=["kind", "year"])]
+        verbose_name = _("kết quả nghiên cứu")
+        verbose_name_plural = _("kết quả nghiên cứu")
+
+    def __str__(self):
+        return f"{self.title[:80]} ({self.year})"
+
+    def save(self, *args, **kwargs):
+        self.dedupe_key = dedupe_key(self.title, self.year, self.authors_text)
+        self.search_key = fold(" ".join([self.title, self.authors_text, self.venue, self.abstract[:2000]]))
+        super().save(*args, **kwargs)
+
+
+def dedupe_key(title: str, year, authors_text: str) -> str:
+    first_author = (authors_text.split(";")[0].split(",")[0] if authors_text else "").strip()
+    words = "".join(ch if ch.isalnum() else " " for ch in fold(title)).split()
+    return f"{' '.join(words)[:300]}|{year}|{fold(first_author)}"
+
+
+class Authorship(models.Model):
+    output = models.ForeignKey(Output, on_delete=models.CASCADE, related_name="authorships")
+    researcher = models.ForeignKey(Researcher, on_delete=models.CASCADE, related_name="authorships")
+    position = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["output", "researcher"], name="one_authorship_per_person")]
+
+    def __str__(self):
+        return f"{self.researcher} · {self.output}"
