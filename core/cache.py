@@ -5,6 +5,7 @@ The cache key holds a data version that every committed change to public data in
 Signed-in users and API clients with credentials always get a fresh page.
 """
 
+import hashlib
 from functools import wraps
 
 from django.conf import settings
@@ -49,7 +50,8 @@ def public_response(request, build):
     """The response `build()` makes, or the one it made for the same page and data version."""
     if not _cacheable(request):
         return build()
-    key = f"page:{public_data_version()}:{get_language()}:{request.get_full_path()}"
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    key = f"page:{public_data_version()}:{get_language()}:{path}"
     cached = cache.get(key)
     if cached is not None:
         content, content_type = cached

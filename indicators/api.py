@@ -22,7 +22,7 @@ from core.cache import PublicCacheMixin
 from programmes.permissions import can_report_for_indicator
 
 from .models import Frequency, Indicator, Measurement, ProgressStatus
-from .selectors import IndicatorSummary, summarise_indicators
+from .selectors import IndicatorSummary, summarise_indicators, with_recent_data
 from .services import measurement_record, measurement_record_growth_accounting, parse_decimal
 
 # Status ----------------------------------------------------------------------------------
@@ -246,6 +246,23 @@ class IndicatorSerializer(_NumbersModelSerializer):
         return None if latest is None else latest.value
 
 
+class IndicatorListSerializer(IndicatorSerializer):
+    """An indicator in a list: its definition, status and latest value; the full series of
+    measurements is on the indicator itself (`/indicators/{id}/`) and in `/measurements/`."""
+
+    measurements = None  # not in lists
+    latest_period = serializers.SerializerMethodField(help_text='Period of the latest value, e.g. "2024".')
+
+    class Meta(IndicatorSerializer.Meta):
+        fields = [f for f in IndicatorSerializer.Meta.fields if f != "measurements"] + ["latest_period"]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_latest_period(self, indicator):
+        latest = self._summary(indicator).latest
+        return None if latest is None else latest.label
+
+
 # Filters ---------------------------------------------------------------------------------
 
 
@@ -292,7 +309,7 @@ def _measurements():
 
 
 @extend_schema_view(
-    list=extend_schema(responses={200: IndicatorSerializer, 400: ValidationErrorSerializer}),
+    list=extend_schema(responses={200: IndicatorListSerializer, 400: ValidationErrorSerializer}),
     retrieve=extend_schema(responses={200: IndicatorSerializer, 404: ErrorSerializer}),
 )
 class IndicatorViewSet(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
@@ -301,20 +318,25 @@ class IndicatorViewSet(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = IndicatorSerializer
     filterset_class = IndicatorFilter
 
+    def get_serializer_class(self):
+        return IndicatorListSerializer if self.action == "list" else IndicatorSerializer
+
     def get_queryset(self):
-        return (
-            Indicator.objects.select_related("programme", "parent", "responsible_agency")
-            .prefetch_related(
-                Prefetch("measurements", queryset=_measurements()),
-                Prefetch(
-                    "children",
-                    queryset=Indicator.objects.order_by("order", "code", "pk").prefetch_related(
-                        Prefetch("measurements", queryset=_measurements())
-                    ),
-                ),
-            )
-            .order_by("programme__slug", "order", "code", "pk")
+        base = Indicator.objects.select_related("programme", "parent", "responsible_agency").order_by(
+            "programme__slug", "order", "code", "pk"
         )
+        if self.action == "list":
+            children = with_recent_data(Indicator.objects.order_by("order", "code", "pk"))
+            return with_recent_data(base).prefetch_related(Prefetch("children", queryset=children))
+        return base.prefetch_related(
+            Prefetch("measurements", queryset=_measurements()),
+            Prefetch(
+                "children",
+                queryset=Indicator.objects.order_by("order", "code", "pk").prefetch_related(
+                    Prefetch("measurements", queryset=_measurements())
+                ),
+            ),
+        ).order_by("programme__slug", "order", "code", "pk")
 
     def get_serializer(self, instance=None, *args, **kwargs):
         if instance is not None and "context" not in kwargs:

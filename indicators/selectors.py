@@ -141,22 +141,25 @@ def indicators_with_data(*conditions, **filters):
 RECENT_PERIODS = 24
 
 
-def indicators_with_recent_data(*conditions, **filters):
+def with_recent_data(indicators):
     """Indicators with only their most recent figures loaded, and the first figure annotated
     (for the baseline of an indicator without one): pages that list many indicators read a
     bounded number of rows, whatever the length of the series."""
     first = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("year", "period_number", "-kind")
     recent = Measurement.objects.order_by("-year", "-period_kind", "-period_number", "kind")[: 2 * RECENT_PERIODS]
-    return (
-        Indicator.objects.filter(*conditions, **filters)
-        .select_related("responsible_agency", "parent", "status_override_by")
-        .annotate(
-            first_value=Subquery(first.values("value")[:1]),
-            first_year=Subquery(first.values("year")[:1]),
-            first_period_kind=Subquery(first.values("period_kind")[:1]),
-            first_period_number=Subquery(first.values("period_number")[:1]),
+    return indicators.annotate(
+        first_value=Subquery(first.values("value")[:1]),
+        first_year=Subquery(first.values("year")[:1]),
+        first_period_kind=Subquery(first.values("period_kind")[:1]),
+        first_period_number=Subquery(first.values("period_number")[:1]),
+    ).prefetch_related(Prefetch("measurements", queryset=recent, to_attr="recent_measurements"))
+
+
+def indicators_with_recent_data(*conditions, **filters):
+    return with_recent_data(
+        Indicator.objects.filter(*conditions, **filters).select_related(
+            "responsible_agency", "parent", "status_override_by"
         )
-        .prefetch_related(Prefetch("measurements", queryset=recent, to_attr="recent_measurements"))
     )
 
 

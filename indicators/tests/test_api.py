@@ -66,7 +66,8 @@ def test_indicators_are_listed_without_login_with_their_definition(client, progr
     assert item["responsible_agency"] == agency("Sở Kế hoạch và Đầu tư").slug
     assert (item["frequency"], item["computation"]) == ("Y", "growth_accounting")
     assert (item["min_value"], item["max_value"]) == (-200, 200)
-    assert (item["status"], item["latest_value"], item["measurements"]) == ("no_data", None, [])
+    assert (item["status"], item["latest_value"], item["latest_period"]) == ("no_data", None, None)
+    assert "measurements" not in item  # the series is on the indicator itself
 
 
 def test_an_indicator_gives_its_measurements_and_the_value_in_use(client, programme):
@@ -102,7 +103,7 @@ def test_a_rank_target_takes_the_least_advanced_status_of_its_parts(client, prog
     response = client.get("/api/v1/indicators/", {"code": "CT7"})
 
     [item] = response.json()["results"]
-    assert (item["target_kind"], item["status"], item["measurements"]) == ("rank", "substantial", [])
+    assert (item["target_kind"], item["status"], item["latest_value"]) == ("rank", "substantial", None)
 
 
 def test_the_secretariat_s_assessment_replaces_the_computed_status(client, programme, secretariat):
