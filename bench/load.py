@@ -147,7 +147,10 @@ def run_phase(args, host: str, port: int, path: str) -> dict:
 
 
 def headers(args) -> dict[str, str]:
-    return {"Accept-Language": args.language, "User-Agent": "sti-bench/1", "Accept": "*/*"}
+    sent = {"Accept-Language": args.language, "User-Agent": "sti-bench/1", "Accept": "*/*"}
+    if args.cookie:
+        sent["Cookie"] = args.cookie  # e.g. a session of a signed-in user, for pages behind a login
+    return sent
 
 
 def warm_up(args, host: str, port: int, paths: list[str]) -> dict[str, dict]:
@@ -196,6 +199,9 @@ def main(argv=None) -> int:
     parser.add_argument("--timeout", type=float, default=30, help="per-request timeout, seconds")
     parser.add_argument("--warmup", type=int, default=5, help="sequential requests per path before measuring")
     parser.add_argument("--language", default="vi")
+    parser.add_argument(
+        "--cookie", default="", help='Cookie header for every request, e.g. "sessionid=..." (not stored)'
+    )
     parser.add_argument("--label", default="load", help="name of the JSON file written to bench/results/")
     parser.add_argument("--meta", default="{}", help="extra JSON object stored with the results")
     parser.add_argument("--out", help="JSON file to write (default bench/results/<label>-<UTC time>.json)")
