@@ -99,6 +99,12 @@ class Indicator(models.Model):
     computation = models.CharField(
         _("cách tính"), max_length=20, choices=Computation.choices, default=Computation.DIRECT
     )
+    feed = models.CharField(
+        _("nguồn số liệu tự tính"),
+        max_length=40,
+        blank=True,
+        help_text=_("Số liệu do một phân hệ khác tính từ dữ liệu của mình, đề xuất để ghi nhận."),
+    )
     min_value = models.DecimalField(
         _("giá trị nhỏ nhất hợp lệ"), max_digits=14, decimal_places=4, null=True, blank=True
     )

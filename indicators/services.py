@@ -37,6 +37,7 @@ DEFINITION_FIELDS = [
     "computation",
     "min_value",
     "max_value",
+    "feed",
 ]
 _DEFAULTS = {"direction": "increase", "frequency": Frequency.ANNUAL, "computation": Computation.DIRECT}
 
@@ -64,7 +65,7 @@ def _load_indicator(programme, spec, order, parent) -> list[Indicator]:
     return loaded
 
 
-_TEXT_FIELDS = {"name_en", "source_text", "baseline_label", "baseline_source", "data_source"}
+_TEXT_FIELDS = {"name_en", "source_text", "baseline_label", "baseline_source", "data_source", "feed"}
 
 
 def indicators_copy(*, source, target, year_shift: int) -> None:

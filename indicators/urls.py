@@ -14,4 +14,5 @@ urlpatterns = [
     ),
     path("p/<slug:slug>/indicators/<str:code>/status/", views.status_override, name="status-override"),
     path("p/<slug:slug>/indicators/<str:code>/tolerance/", views.tolerance_set, name="tolerance"),
+    path("p/<slug:slug>/indicators/<str:code>/feed/", views.feed_record, name="feed-record"),
 ]

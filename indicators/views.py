@@ -1,7 +1,9 @@
 """Indicator pages: public reading; recording and assessment for those permitted."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,6 +17,7 @@ from programmes.permissions import can_report_for_indicator, is_secretariat, req
 from . import selectors, services
 from .calculations import GrowthAccounting
 from .charts import detail_chart_data, sparkline_data
+from .feeds import feed_get, feed_values
 from .forms import GrowthAccountingForm, MeasurementForm, StatusOverrideForm, ToleranceForm
 from .models import Computation
 
@@ -68,6 +71,8 @@ def indicator_detail(request, slug, code, forms=None):
         ),
         "tolerance_form": forms.get("tolerance") or ToleranceForm(initial={"tolerance": indicator.tolerance}),
         "open_form": next(iter(forms), None),
+        "feed": feed_get(indicator.feed),
+        "feed_rows": feed_values(indicator.feed, programme.years) if indicator.feed else [],
     }
     status = 400 if forms else 200
     return render(request, "indicators/indicator_detail.html", context, status=status)
@@ -159,3 +164,32 @@ def tolerance_set(request, slug, code):
         key="tolerance",
         done=_("Đã cập nhật dung sai."),
     )
+
+
+@login_required
+@require_POST
+def feed_record(request, slug, code):
+    """Record, as the secretariat decides, a figure another module computed for this indicator."""
+    indicator = _indicator_for_write(request, slug, code, _secretariat_check)
+    try:
+        year = int(request.POST.get("year", ""))
+    except ValueError:
+        raise Http404 from None
+    computed = dict(feed_values(indicator.feed, [year])).get(year)
+    if computed is None:
+        raise Http404
+    try:
+        services.measurement_record(
+            indicator=indicator,
+            actor=request.user,
+            year=year,
+            value=computed.value,
+            source=feed_get(indicator.feed).label,
+            source_url=f"{settings.SITE_URL}{computed.url}",
+            note=computed.note,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã ghi nhận số liệu tính từ cơ sở dữ liệu."))
+    return redirect("indicators:detail", slug=slug, code=code)
