@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from django.db.models import Prefetch
+from django.db.models import Count, Max, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -21,6 +21,13 @@ def rounds_for(programme, user, is_secretariat: bool):
     if not is_secretariat:
         rounds = rounds.filter(submissions__agency_id=user.agency_id)
     return rounds.order_by("-cutoff")
+
+
+def completeness_stamp(rnd: ReportingRound) -> str:
+    """Changes whenever the completeness page would: a submission saved or added, a new day
+    (a deadline passing makes agencies late). Keys the cached page fragment."""
+    state = rnd.submissions.aggregate(count=Count("pk"), last=Max("updated_at"))
+    return f"{rnd.pk}:{state['count']}:{state['last'] and state['last'].isoformat()}:{timezone.localdate()}"
 
 
 def completeness(rnd: ReportingRound) -> dict:

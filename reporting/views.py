@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -62,7 +63,9 @@ def round_detail(request, round_id):
         {
             "programme": rnd.programme,
             "round": rnd,
-            "completeness": selectors.completeness(rnd),
+            # Read only when the cached fragment is missing (the template caches tiles and table).
+            "completeness": SimpleLazyObject(lambda: selectors.completeness(rnd)),
+            "completeness_stamp": selectors.completeness_stamp(rnd),
             "formats": ReportTemplate.Format.choices,
         },
     )

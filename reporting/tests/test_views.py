@@ -201,3 +201,26 @@ def test_notifications_are_private(client, reporter_sokhcn, reporter_other):
 def test_round_pages_need_a_login(client, programme, url):
     response = client.get(url)
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_the_completeness_page_is_reused_until_a_submission_changes(
+    client, round_2024, secretariat, reporter_sokhcn, settings
+):
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "c"}}
+    cache.clear()
+    client.force_login(secretariat)
+    url = f"/rounds/{round_2024.pk}/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as cached:
+        client.get(url)
+    dost = round_2024.submissions.get(agency__name="Sở Khoa học và Công nghệ")
+    from reporting.services import submission_save
+
+    submission_save(submission=dost, actor=reporter_sokhcn, version=0, data={"results": "x"})
+    with CaptureQueriesContext(connection) as fresh:
+        html = client.get(url).content.decode()
+    assert len(fresh) > len(cached)
+    assert "state-draft" in html
+    cache.clear()

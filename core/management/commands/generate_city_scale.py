@@ -195,7 +195,7 @@ class Command(BaseCommand):
                 else:
                     counts[model] = queryset._raw_delete(DEFAULT_DB_ALIAS)
             _total, by_model = Programme.objects.filter(slug__startswith=PROGRAMME_PREFIX).delete()
-            _total, by_agency = Agency.objects.filter(slug__startswith=AGENCY_PREFIX).delete()
+            _total, by_agency = Agency.objects.filter(slug__regex=rf"^{AGENCY_PREFIX}\d").delete()
         return (
             f"{by_model.get(Programme._meta.label, 0)} programmes, {by_model.get(Indicator._meta.label, 0)} "
             f"indicators, {counts[Measurement]} measurements, {by_model.get(KeyTask._meta.label, 0)} tasks, "

@@ -10,8 +10,8 @@ own: 1 warm-up build, then --runs timed builds (the median is reported), then on
 tracemalloc for the peak of Python allocations. Targets: DOCX under 5 s, PDF under 15 s; the exit
 status is 1 when one is missed. Results go to bench/results/report-bench-<time>.json.
 
-    .venv/bin/python bench/report_bench.py                  # about 2 minutes
-    .venv/bin/python bench/report_bench.py --save /tmp/rep  # also keep the DOCX and PDF to look at
+    .venv/bin/python bench/run_report_bench.py                  # about 2 minutes
+    .venv/bin/python bench/run_report_bench.py --save /tmp/rep  # also keep the DOCX and PDF to look at
 """
 
 import argparse
