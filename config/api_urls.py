@@ -5,6 +5,8 @@ from rest_framework.routers import DefaultRouter
 from agencies.api import AgencyViewSet
 from indicators.api import IndicatorViewSet, MeasurementViewSet
 from programmes.api import KeyTaskViewSet, ObjectiveViewSet, ProgrammeViewSet
+from research.api import OrganisationViewSet, OutputViewSet, ResearcherViewSet
+from research_tasks.api import CouncilViewSet, DossierViewSet, ResearchTaskViewSet, SelectionCallViewSet
 
 app_name = "api"
 
@@ -15,5 +17,12 @@ router.register("agencies", AgencyViewSet, basename="agency")
 router.register("indicators", IndicatorViewSet, basename="indicator")
 router.register("key-tasks", KeyTaskViewSet, basename="key-task")
 router.register("measurements", MeasurementViewSet, basename="measurement")
+router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("researchers", ResearcherViewSet, basename="researcher")
+router.register("outputs", OutputViewSet, basename="output")
+router.register("research-tasks", ResearchTaskViewSet, basename="research-task")
+router.register("calls", SelectionCallViewSet, basename="selection-call")
+router.register("dossiers", DossierViewSet, basename="dossier")
+router.register("councils", CouncilViewSet, basename="council")
 
 urlpatterns = router.urls

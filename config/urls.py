@@ -21,6 +21,8 @@ urlpatterns = [
     path("", include("indicators.urls")),
     path("", include("agencies.urls")),
     path("", include("reporting.urls")),
+    path("", include("research.urls")),
+    path("", include("research_tasks.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -22,6 +22,8 @@ from programmes.models import KeyTask
 from programmes.services import key_task_update_record, programme_load
 from reporting import services
 from reporting.models import Notification, ReportingRound, RoundSnapshot, Submission
+from research.demo import load_research_demo
+from research_tasks.demo import load_research_tasks_demo
 
 DATA = Path(__file__).parent / "data" / "hanoi_reported_figures.csv"
 PROGRAMME = Path(__file__).resolve().parent.parent / "programmes" / "data" / "programme-07-ctr-tu.yaml"
@@ -116,8 +118,11 @@ def load_demo(*, admin: str, password: str, user_password: str, log=print) -> No
         illustrative = _load_illustrative(codes, secretariat)
         rounds = _load_rounds(programme, secretariat)
         _load_real_updates(programme, secretariat)
+        research = load_research_demo(seed=1)
+        research_tasks = load_research_tasks_demo(seed=1, log=log)
     _settle_notifications(programme)
     log(f"Loaded {reported} reported figures, {illustrative} illustrative figures, {rounds} reporting rounds.")
+    log(f"Research database: {research}; S&T tasks: {research_tasks}.")
 
 
 def _settle_notifications(programme) -> None:

@@ -1,0 +1,134 @@
+"""Search: accents and case aside, every word must match, best match first; the same on SQLite
+and PostgreSQL."""
+
+import pytest
+
+from research.models import Researcher
+from research.search import Filters, Hit, parse_query, ranked, register_source, search, search_outputs
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(rows):
+    return [row.title for row in rows]
+
+
+def test_a_query_is_folded_like_the_keys():
+    assert parse_query("  NGHIÊN   cứu, Đà-Nẵng!! nghien ").words == ("nghien", "cuu", "da", "nang")
+
+
+def test_nghien_cuu_without_accents_finds_nghien_cuu_with_accents(make_output):
+    make_output("Nghiên cứu vật liệu nano tại Hà Nội")
+    make_output("Đánh giá chất lượng nước")
+
+    assert titles(search_outputs("nghien cuu")) == ["Nghiên cứu vật liệu nano tại Hà Nội"]
+    assert titles(search_outputs("NGHIÊN CỨU")) == ["Nghiên cứu vật liệu nano tại Hà Nội"]
+    assert titles(search_outputs("ha noi")) == ["Nghiên cứu vật liệu nano tại Hà Nội"]
+
+
+def test_d_with_stroke_is_searched_as_d(make_output):
+    make_output("Đô thị thông minh ở Đông Anh")
+
+    assert titles(search_outputs("do thi dong anh")) == ["Đô thị thông minh ở Đông Anh"]
+    assert titles(search_outputs("ĐÔ THỊ")) == ["Đô thị thông minh ở Đông Anh"]
+    assert titles(search_outputs("đông")) == ["Đô thị thông minh ở Đông Anh"]
+
+
+def test_every_word_must_match_at_the_start_of_a_word(make_output):
+    make_output("Vật liệu nano bạc")
+    make_output("Bạc hà và tinh dầu")
+
+    assert titles(search_outputs("nano bac")) == ["Vật liệu nano bạc"]
+    assert titles(search_outputs("ano")) == []  # inside a word: no match
+    assert titles(search_outputs("tinh d")) == ["Bạc hà và tinh dầu"]  # the start of a word does
+
+
+def test_title_matches_rank_above_author_matches_and_phrases_above_scattered_words(make_output, researcher_an):
+    author_only = make_output("Thiết bị lọc nước", year=2025, authors=[researcher_an])  # "Nguyễn Văn An"
+    scattered = make_output("Văn hóa Nguyễn và lịch sử", year=2020)
+    phrase = make_output("Tư liệu về Nguyễn Văn An", year=2019)
+
+    assert list(search_outputs("nguyen van")) == [phrase, scattered, author_only]
+
+
+def test_recency_breaks_ties(make_output):
+    old = make_output("Nghiên cứu cũ", year=2015)
+    new = make_output("Nghiên cứu mới", year=2024)
+    assert list(search_outputs("nghien cuu")) == [new, old]
+
+
+def test_whole_words_rank_above_word_starts(make_output):
+    whole = make_output("Giải pháp an ninh mạng", year=2020)  # "an" is a word here
+    start = make_output("Nghiên cứu ảnh hưởng", year=2024)  # "an" only starts "anh"
+    assert list(search_outputs("an")) == [whole, start]
+
+
+def test_filters_and_facets(make_output, researcher_an, researcher_cuong):
+    make_output("Nghiên cứu A", year=2021, authors=[researcher_an])
+    make_output("Nghiên cứu B", year=2022, authors=[researcher_an], kind="patent")
+    make_output("Nghiên cứu C", year=2022, authors=[researcher_cuong])
+    make_output("Không liên quan", year=2022, authors=[researcher_cuong])
+
+    results = search("nghien cuu")
+    assert results.total == 3
+    assert results.kinds == [("article", "Bài báo khoa học", 2), ("patent", "Sáng chế", 1)]
+    assert results.years == [(2022, 2), (2021, 1)]
+    assert [(slug, n) for slug, _name, n in results.organisations] == [("hust", 2), ("vast", 1)]
+
+    narrowed = search("nghien cuu", filters=Filters(kind="article", organisation="hust"))
+    assert (narrowed.total, titles(narrowed.outputs)) == (1, ["Nghiên cứu A"])
+    assert search("nghien cuu", filters=Filters(year=2022)).total == 2
+
+
+def test_researchers_are_found_by_name_without_accents(researcher_an, researcher_binh, researcher_cuong):
+    assert [r.full_name for r in search("tran thi binh").researchers] == ["Trần Thị Bình"]
+    assert [r.full_name for r in search("VĂN").researchers] == ["Lê Văn Cường", "Nguyễn Văn An"]
+
+
+def test_the_results_are_paged_in_a_fixed_number_of_queries(make_output, django_assert_num_queries):
+    for n in range(25):
+        make_output(f"Nghiên cứu số {n}", year=2000 + n)
+    with django_assert_num_queries(4):  # facets by kind and year, by organisation, the page, researchers
+        search("nghien", page=1)
+    with django_assert_num_queries(3):  # researchers are listed on the first page only
+        results = search("nghien", page=2)
+    assert (results.total, results.pages, results.page) == (25, 2, 2)
+    assert titles(results.outputs) == [f"Nghiên cứu số {n}" for n in range(4, -1, -1)]
+
+
+def test_an_empty_query_lists_everything_newest_first(make_output):
+    make_output("A", year=2020)
+    make_output("B", year=2024)
+    results = search("")
+    assert (results.total, titles(results.outputs)) == (2, ["B", "A"])
+
+
+def test_other_apps_add_their_rows_through_a_registered_source(researcher_an):
+    def find_people(query, limit):
+        rows = ranked(Researcher.objects.all(), query)[:limit]
+        return [Hit(title=r.full_name, url=f"/x/{r.pk}/") for r in rows]
+
+    register_source("test-people", "Người", find_people)
+    try:
+        [(source, hits)] = [s for s in search("nguyen an").sections if s[0].name == "test-people"]
+    finally:
+        from research import search as module
+
+        module._SOURCES.pop("test-people")
+    assert hits == [Hit(title="Nguyễn Văn An", url=f"/x/{researcher_an.pk}/")]
+
+
+def test_the_full_text_index_matches_exactly_what_like_matches(make_output):
+    """On PostgreSQL outputs are matched through a full-text index, elsewhere with LIKE: the
+    same rows either way."""
+    from django.db.models import Q
+
+    from research.models import Output
+    from research.search import matching
+
+    for title in ["Hà Nội 2024: PM2.5 và h5n1", "Covid-19 ở Hà Đông", "Đánh giá e2e", "Vật liệu nano-bạc 10.99999/x.1"]:
+        make_output(title)
+    for text in ["ha", "ha noi", "pm2 5", "h5n", "covid 19", "e2", "nano bac", "10 99999", "x 1", "d"]:
+        words = parse_query(text).words
+        like = Output.objects.filter(Q(*[Q(search_key__contains=f" {w}") for w in words]))
+        assert set(matching(Output.objects.all(), text)) == set(like), text
