@@ -11,7 +11,10 @@ class ResearchTasksConfig(AppConfig):
 
         from core.cache import public_data_changed
 
-        from . import models
+        from . import feeds, models
+
+        # The counts this module offers the programme's indicators (indicators.feeds).
+        feeds.register()
 
         # Public pages (tasks, calls, rules, the programme feed) are cached for anonymous
         # readers (core.cache); a change to what they show drops them.

@@ -6,7 +6,8 @@
 - a user with a researcher profile registers dossiers as PI; an organisation (its researchers)
   sees only its own dossiers, contracts and reports;
 - a council member sees only the dossiers of their council, and never one they declared a
-  conflict with; scores stay blind until every member without a conflict has scored;
+  conflict with (not even as a researcher of its organisation); scores stay blind until every
+  member without a conflict has scored;
 - a PI sees no council score before the council's decision;
 - tasks, selection calls, rule sets and the programme feed are public.
 """
@@ -87,15 +88,18 @@ def member_has_conflict(seat, dossier) -> bool:
     return seat.declarations.filter(dossier=dossier, has_conflict=True).exists()
 
 
-def can_see_dossier(user, dossier) -> bool:
-    if is_task_secretariat(user) or is_own_dossier(user, dossier):
-        return True
+def declared_conflict(user, dossier) -> bool:
     researcher = researcher_of(user)
-    if researcher is None:
-        return False
-    return dossier.declarations.filter(
-        member__researcher=researcher, member__council__task_id=dossier.task_id, has_conflict=False
-    ).exists()
+    return bool(researcher and dossier.declarations.filter(member__researcher=researcher, has_conflict=True).exists())
+
+
+def can_see_dossier(user, dossier) -> bool:
+    """The secretariat, and the dossier's organisation, except a colleague who declared a
+    conflict with it as a council member: that dossier is closed to them everywhere.
+    Council members read the dossiers of their council through the council's pages."""
+    if is_task_secretariat(user):
+        return True
+    return is_own_dossier(user, dossier) and not declared_conflict(user, dossier)
 
 
 def can_see_contract(user, contract) -> bool:

@@ -125,7 +125,8 @@ def dossiers_for(user, *, secretariat: bool) -> QuerySet[Dossier]:
     own = Q(pi=researcher)
     if researcher.organisation_id:
         own |= Q(organisation_id=researcher.organisation_id)
-    return dossiers.filter(own)
+    conflicted = ConflictDeclaration.objects.filter(member__researcher=researcher, has_conflict=True)
+    return dossiers.filter(own).exclude(pk__in=conflicted.values("dossier_id"))
 
 
 def council_dossiers(council: Council) -> QuerySet[Dossier]:

@@ -36,6 +36,7 @@ from .permissions import (
     can_report_on,
     can_see_contract,
     can_see_council,
+    can_see_dossier,
     council_seat,
     is_own_dossier,
     is_pi,
@@ -65,13 +66,13 @@ def _year(raw, default: int) -> int:
 @public_page
 def home(request):
     secretariat = is_task_secretariat(request.user)
+    counts = selectors.stage_counts()
     context = {
         "is_secretariat": secretariat,
         "researcher": researcher_of(request.user),
         "can_propose": can_propose(request.user),
-        "stages": [
-            (value, label, selectors.stage_counts().get(value, 0)) for value, label in ResearchTask.Stage.choices
-        ],
+        "stages": [(value, label, counts.get(value, 0)) for value, label in ResearchTask.Stage.choices],
+        "follow_up": selectors.applications_due(timezone.localdate().year) if secretariat else [],
         "calls": [c for c in selectors.calls_public()[:20] if not c.has_closed()],
         "tasks": selectors.task_list()[:15],
     }
@@ -110,6 +111,7 @@ def _task_context(request, task, **bound) -> dict:
         "application_form": bound.get("application_form") or forms.ApplicationForm(),
         "errors": bound.get("errors", []),
         "follow_years": _follow_years(task, acceptance),
+        "events": task.events.select_related("actor")[:50] if secretariat else [],
     }
 
 
@@ -447,7 +449,7 @@ def _dossier_page(request, dossier, status=200, **bound):
 @login_required
 def dossier_detail(request, pk):
     dossier = selectors.dossier_get(pk)
-    require(is_task_secretariat(request.user) or is_own_dossier(request.user, dossier))
+    require(can_see_dossier(request.user, dossier))
     return _dossier_page(request, dossier)
 
 
