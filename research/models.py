@@ -136,10 +136,12 @@ class Output(models.Model):
     title_key = models.TextField(editable=False, blank=True)
     search_key = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the record last changed: the datestamp harvesters (OAI-PMH) select on.
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     class Meta:
         ordering = ["-year", "title"]
-        indexes = [models.Index(fields=["kind", "year"])]
+        indexes = [models.Index(fields=["kind", "year"]), models.Index(fields=["updated_at", "id"])]
         verbose_name = _("kết quả nghiên cứu")
         verbose_name_plural = _("kết quả nghiên cứu")
 

@@ -129,9 +129,12 @@ class ResearchTask(models.Model):
     )
     is_demo = models.BooleanField(_("dữ liệu minh họa"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
+    # When the record last changed: the datestamp harvesters (OAI-PMH) select on.
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     class Meta:
         ordering = ["-year", "code"]
+        indexes = [models.Index(fields=["updated_at", "id"])]
         verbose_name = _("nhiệm vụ KH&CN")
         verbose_name_plural = _("nhiệm vụ KH&CN")
 
