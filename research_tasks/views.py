@@ -4,14 +4,19 @@ A refused action renders its page again with the message next to the field, stat
 """
 
 import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.cache import public_page
@@ -46,10 +51,6 @@ from .permissions import (
     require,
     researcher_of,
 )
-
-
-def _errors(exc: ValidationError) -> list[str]:
-    return exc.messages
 
 
 def _year(raw, default: int) -> int:
@@ -133,77 +134,6 @@ def task_detail(request, pk):
     return _task_page(request, selectors.task_detail(pk))
 
 
-@login_required
-@require_POST
-def task_call_open(request, pk):
-    task = selectors.task_detail(pk)
-    require(is_task_secretariat(request.user))
-    form = forms.SelectionCallForm(request.POST)
-    if form.is_valid() and call_service(
-        form, services.selection_call_open, task=task, actor=request.user, **form.cleaned_data
-    ):
-        messages.success(request, _("Đã đăng thông báo tuyển chọn."))
-        return redirect("research_tasks:task", pk=task.pk)
-    return _task_page(request, task, status=400, call_form=form)
-
-
-@login_required
-@require_POST
-def task_assign(request, pk):
-    task = selectors.task_detail(pk)
-    require(is_task_secretariat(request.user))
-    form = forms.AssignForm(request.POST)
-    if form.is_valid() and call_service(
-        form, services.task_assign_directly, task=task, actor=request.user, **form.cleaned_data
-    ):
-        messages.success(request, _("Đã giao trực tiếp; chủ nhiệm được mời lập hồ sơ."))
-        return redirect("research_tasks:task", pk=task.pk)
-    return _task_page(request, task, status=400, assign_form=form)
-
-
-@login_required
-@require_POST
-def task_output_link(request, pk):
-    task = selectors.task_detail(pk)
-    require(can_record_results(request.user, task))
-    form = forms.OutputLinkForm(request.POST, task=task)
-    if form.is_valid() and call_service(form, _output_link, task=task, actor=request.user, **form.cleaned_data):
-        messages.success(request, _("Đã đăng ký kết quả cho nhiệm vụ."))
-        return redirect("research_tasks:task", pk=task.pk)
-    return _task_page(request, task, status=400, output_form=form)
-
-
-def _output_link(**kwargs):
-    services.task_output_link(**kwargs)
-    return True
-
-
-@login_required
-@require_POST
-def task_application(request, pk):
-    task = selectors.task_detail(pk)
-    require(can_record_results(request.user, task))
-    form = forms.ApplicationForm(request.POST, request.FILES)
-    if form.is_valid() and call_service(
-        form, services.application_record, task=task, actor=request.user, **form.cleaned_data
-    ):
-        messages.success(request, _("Đã ghi nhận ứng dụng kết quả."))
-        return redirect("research_tasks:task", pk=task.pk)
-    return _task_page(request, task, status=400, application_form=form)
-
-
-@login_required
-@require_POST
-def task_acceptance_open(request, pk):
-    task = selectors.task_detail(pk)
-    require(can_report_on(request.user, task))
-    try:
-        dossier = services.acceptance_dossier_open(task=task, actor=request.user)
-    except ValidationError as exc:
-        return _task_page(request, task, status=400, errors=_errors(exc))
-    return redirect("research_tasks:dossier", pk=dossier.pk)
-
-
 @public_page
 def rules(request):
     return render(request, "research_tasks/rules.html", {"rulesets": selectors.rulesets()})
@@ -279,87 +209,6 @@ def order_call(request, pk):
     return _order_page(request, call)
 
 
-@login_required
-@require_POST
-def order_propose(request, pk):
-    call = selectors.order_call_get(pk)
-    require(can_propose(request.user))
-    form = forms.NeedForm(request.POST)
-    if form.is_valid() and call_service(
-        form, services.order_proposal_submit, call=call, actor=request.user, **form.cleaned_data
-    ):
-        messages.success(request, _("Đã gửi đề xuất đặt hàng."))
-        return redirect("research_tasks:order-call", pk=call.pk)
-    return _order_page(request, call, status=400, need_form=form)
-
-
-@login_required
-@require_POST
-def order_merge(request, pk):
-    call = selectors.order_call_get(pk)
-    require(is_task_secretariat(request.user))
-    form = forms.MergeForm(request.POST, call=call)
-    if form.is_valid() and call_service(
-        form,
-        services.order_proposals_merge,
-        keep=form.cleaned_data["keep"],
-        merged=list(form.cleaned_data["merged"]),
-        actor=request.user,
-    ):
-        messages.success(request, _("Đã gộp các đề xuất trùng."))
-        return redirect("research_tasks:order-call", pk=call.pk)
-    return _order_page(request, call, status=400, merge_form=form)
-
-
-def _proposal(call, proposal_id) -> OrderProposal:
-    return get_object_or_404(OrderProposal, pk=proposal_id, call=call)
-
-
-@login_required
-@require_POST
-def order_include(request, pk, proposal_id):
-    call = selectors.order_call_get(pk)
-    require(is_task_secretariat(request.user))
-    proposal = _proposal(call, proposal_id)
-    form = forms.IncludeForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Chọn phương thức tuyển chọn hoặc giao trực tiếp."))
-        services.order_list_include(proposal=proposal, actor=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        return _order_page(request, call, status=400, errors=_errors(exc))
-    messages.success(request, _("Đã đưa đề xuất vào danh mục."))
-    return redirect("research_tasks:order-call", pk=call.pk)
-
-
-@login_required
-@require_POST
-def order_decline(request, pk, proposal_id):
-    call = selectors.order_call_get(pk)
-    require(is_task_secretariat(request.user))
-    proposal = _proposal(call, proposal_id)
-    try:
-        services.order_proposal_decline(proposal=proposal, actor=request.user, reason=request.POST.get("reason", ""))
-    except ValidationError as exc:
-        return _order_page(request, call, status=400, errors=_errors(exc))
-    messages.success(request, _("Đã ghi nhận: không đưa đề xuất vào danh mục."))
-    return redirect("research_tasks:order-call", pk=call.pk)
-
-
-@login_required
-@require_POST
-def order_approve(request, pk):
-    call = selectors.order_call_get(pk)
-    require(is_task_secretariat(request.user))
-    form = forms.ApproveListForm(request.POST)
-    if form.is_valid() and call_service(
-        form, services.order_list_approve, call=call, actor=request.user, **form.cleaned_data
-    ):
-        messages.success(request, _("Đã phê duyệt danh mục; các nhiệm vụ được tạo."))
-        return redirect("research_tasks:order-call", pk=call.pk)
-    return _order_page(request, call, status=400, approve_form=form)
-
-
 # Selection calls and dossiers ---------------------------------------------------------------------
 
 
@@ -368,33 +217,18 @@ def calls(request):
     return render(request, "research_tasks/calls.html", {"calls": selectors.calls_public(), "now": timezone.now()})
 
 
-@public_page
-def call_detail(request, pk):
-    call = selectors.call_get(pk)
+def _call_page(request, call, status=200, **bound):
     researcher = researcher_of(request.user)
     own = None
     if researcher is not None:
         own = Dossier.objects.filter(task=call.task, kind=Dossier.Kind.SELECTION, pi=researcher).first()
-    context = {"call": call, "researcher": researcher, "own": own, "is_open": call.is_open()}
-    return render(request, "research_tasks/call_detail.html", context)
+    context = {"call": call, "researcher": researcher, "own": own, "is_open": call.is_open(), **bound}
+    return render(request, "research_tasks/call_detail.html", context, status=status)
 
 
-@login_required
-@require_POST
-def call_register(request, pk):
-    call = selectors.call_get(pk)
-    try:
-        dossier = services.dossier_register(call=call, actor=request.user)
-    except ValidationError as exc:
-        context = {
-            "call": call,
-            "researcher": researcher_of(request.user),
-            "is_open": call.is_open(),
-            "errors": _errors(exc),
-        }
-        return render(request, "research_tasks/call_detail.html", context, status=400)
-    messages.success(request, _("Đã đăng ký; hãy hoàn thiện và nộp hồ sơ trước hạn."))
-    return redirect("research_tasks:dossier", pk=dossier.pk)
+@public_page
+def call_detail(request, pk):
+    return _call_page(request, selectors.call_get(pk))
 
 
 @login_required
@@ -451,68 +285,6 @@ def dossier_detail(request, pk):
     dossier = selectors.dossier_get(pk)
     require(can_see_dossier(request.user, dossier))
     return _dossier_page(request, dossier)
-
-
-@login_required
-@require_POST
-def dossier_save(request, pk):
-    dossier = selectors.dossier_get(pk)
-    require(is_pi(request.user, dossier))
-    form = forms.DossierForm(request.POST)
-    if form.is_valid() and call_service(
-        form, services.dossier_update, dossier=dossier, actor=request.user, **form.cleaned_data
-    ):
-        if "submit" in request.POST:
-            return dossier_submit(request, pk)
-        messages.success(request, _("Đã lưu hồ sơ."))
-        return redirect("research_tasks:dossier", pk=dossier.pk)
-    return _dossier_page(request, dossier, status=400, form=form)
-
-
-@login_required
-@require_POST
-def dossier_attach(request, pk):
-    dossier = selectors.dossier_get(pk)
-    require(is_pi(request.user, dossier))
-    form = forms.AttachmentForm(request.POST, request.FILES)
-    if form.is_valid() and call_service(
-        form, services.dossier_attach, dossier=dossier, actor=request.user, **form.cleaned_data
-    ):
-        messages.success(request, _("Đã đính kèm tài liệu."))
-        return redirect("research_tasks:dossier", pk=dossier.pk)
-    return _dossier_page(request, dossier, status=400, attachment_form=form)
-
-
-@login_required
-@require_POST
-def dossier_submit(request, pk):
-    dossier = selectors.dossier_get(pk)
-    require(is_pi(request.user, dossier))
-    try:
-        services.dossier_submit(dossier=dossier, actor=request.user)
-    except ValidationError as exc:
-        return _dossier_page(request, selectors.dossier_get(pk), status=400, errors=_errors(exc))
-    messages.success(request, _("Đã nộp hồ sơ."))
-    return redirect("research_tasks:dossier", pk=dossier.pk)
-
-
-@login_required
-@require_POST
-def dossier_check(request, pk):
-    dossier = selectors.dossier_get(pk)
-    require(is_task_secretariat(request.user))
-    form = forms.CheckForm(request.POST)
-    if form.is_valid() and call_service(
-        form,
-        services.dossier_check,
-        dossier=dossier,
-        actor=request.user,
-        valid=form.cleaned_data["decision"] == "valid",
-        reasons=form.cleaned_data["reasons"],
-    ):
-        messages.success(request, _("Đã ghi kết quả kiểm tra hồ sơ."))
-        return redirect("research_tasks:dossier", pk=dossier.pk)
-    return _dossier_page(request, dossier, status=400, check_form=form)
 
 
 # Councils -------------------------------------------------------------------------------------------
@@ -595,11 +367,16 @@ def _council_context(request, council, **bound) -> dict:
     }
 
 
+def _council_page(request, council, status=200, **bound):
+    context = _council_context(request, council, **bound)
+    return render(request, "research_tasks/council_detail.html", context, status=status)
+
+
 @login_required
 def council_detail(request, pk):
     council = selectors.council_get(pk)
     require(can_see_council(request.user, council))
-    return render(request, "research_tasks/council_detail.html", _council_context(request, council))
+    return _council_page(request, council)
 
 
 def _member_dossier(request, pk, dossier_id):
@@ -648,21 +425,6 @@ def council_dossier(request, pk, dossier_id):
 
 @login_required
 @require_POST
-def council_declare(request, pk, dossier_id):
-    council, seat, dossier = _member_dossier(request, pk, dossier_id)
-    form = forms.DeclareForm(request.POST)
-    if form.is_valid() and call_service(
-        form, services.conflict_declare, member=seat, dossier=dossier, actor=request.user, **form.cleaned_data
-    ):
-        if form.cleaned_data["has_conflict"]:
-            messages.success(request, _("Đã ghi nhận xung đột lợi ích; bạn không tham gia đánh giá hồ sơ này."))
-            return redirect("research_tasks:council", pk=council.pk)
-        return redirect("research_tasks:council-dossier", pk=council.pk, dossier_id=dossier.pk)
-    return _council_dossier_page(request, council, seat, dossier, status=400, declare_form=form)
-
-
-@login_required
-@require_POST
 def council_score(request, pk, dossier_id):
     council, seat, dossier = _member_dossier(request, pk, dossier_id)
     spec = council.ruleset.sheet(council.kind)
@@ -694,50 +456,14 @@ def council_score(request, pk, dossier_id):
 
 
 @login_required
-@require_POST
-def council_explain(request, pk, sheet_id):
-    council = selectors.council_get(pk)
-    seat = council_seat(request.user, council)
-    require(seat is not None)
-    sheet = get_object_or_404(ScoreSheet.objects.select_related("dossier__task"), pk=sheet_id, member=seat)
-    form = forms.ExplainForm(request.POST)
-    if form.is_valid() and call_service(
-        form,
-        services.score_sheet_explain,
-        sheet=sheet,
-        actor=request.user,
-        reason=form.cleaned_data["deviation_reason"],
-    ):
-        messages.success(request, _("Đã ghi nội dung giải trình."))
-        return redirect("research_tasks:council-dossier", pk=council.pk, dossier_id=sheet.dossier_id)
-    return _council_dossier_page(request, council, seat, sheet.dossier, status=400, explain_form=form)
-
-
-@login_required
-@require_POST
-def council_decide(request, pk):
-    council = selectors.council_get(pk)
-    require(is_task_secretariat(request.user))
-    form = forms.DecideForm(request.POST)
-    if form.is_valid() and call_service(
-        form, services.council_decide, council=council, actor=request.user, **form.cleaned_data
-    ):
-        messages.success(request, _("Đã ghi kết luận của hội đồng."))
-        return redirect("research_tasks:council", pk=council.pk)
-    context = _council_context(request, selectors.council_get(pk), decide_form=form)
-    return render(request, "research_tasks/council_detail.html", context, status=400)
-
-
-@login_required
 def council_minutes(request, pk):
     council = selectors.council_get(pk)
     require(can_see_council(request.user, council))
     results = selectors.council_results(council)
     if not results or not all(r.is_open for r in results):
-        context = _council_context(
-            request, council, errors=[_("Biên bản chỉ lập được khi mọi thành viên đã chấm điểm.")]
+        return _council_page(
+            request, council, status=400, errors=[_("Biên bản chỉ lập được khi mọi thành viên đã chấm điểm.")]
         )
-        return render(request, "research_tasks/council_detail.html", context, status=400)
     content = documents.minutes_docx(council=council, results=results)
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -819,7 +545,7 @@ def _contract_context(request, contract, **bound) -> dict:
         "progress_form": bound.get("progress_form") or forms.ProgressForm(),
         "inspection_form": bound.get("inspection_form") or forms.InspectionForm(),
         "change_form": bound.get("change_form") or forms.ChangeForm(),
-        "change_grid": _grid(years, bound.get("posted") or {}, lines),
+        "change_grid": _grid(years, request.POST, lines),  # what was typed, when a request is refused
         "change_years": years,
         "decide_form": forms.ChangeDecideForm(),
         "disbursement_form": bound.get("disbursement_form") or forms.DisbursementForm(),
@@ -841,114 +567,279 @@ def contract_detail(request, pk):
     return _contract_page(request, contract)
 
 
-@login_required
-@require_POST
-def contract_progress(request, pk):
+# Writes: one shape for every action posted from a page -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class _On:
+    """Where an action is posted: how the URL's objects load, the page that shows them, and its address.
+
+    `load(request, **url)` returns the page's arguments and the objects the service is called with."""
+
+    load: Callable[..., tuple[tuple, dict]]
+    page: Callable[..., HttpResponse]
+    url: Callable[..., str]
+
+
+def _action(on, service, check=None, form=Form, key=None, *, args=None, to=None, done=None):
+    """A POST view: load, authorise (`check(user, *page args)`), validate the form, call the service
+    with the objects, the actor and the form's data (reshaped by `args`), then show `done` and go to
+    `to` (the page by default). A refusal shows the page again, status 400, with nothing written:
+    the bound form under `key`, or else the messages listed (`_INVALID` when the form itself is wrong)."""
+
+    @login_required
+    @require_POST
+    def view(request, **url):
+        page_args, subject = on.load(request, **url)
+        if check is not None:
+            require(check(request.user, *page_args))
+        # A form class is bound to what was posted; a function builds a form that needs a page object.
+        bound = form(request.POST, request.FILES) if isinstance(form, type) else form(request, *page_args)
+        if bound.is_valid():
+            data = args(request, bound.cleaned_data, *page_args) if args else bound.cleaned_data
+            ran = call_service(bound, lambda **kw: [service(**kw)], actor=request.user, **subject, **data)
+            if ran:
+                message = done(request, ran[0]) if done else _DONE.get(service)
+                if message:
+                    messages.success(request, message)
+                return redirect(to(ran[0], *page_args) if to else on.url(*page_args))
+        elif service in _INVALID and key is None:
+            return on.page(request, *page_args, status=400, errors=[_INVALID[service]])
+        bound_page = {key: bound} if key else {"errors": [m for ms in bound.errors.values() for m in ms]}
+        return on.page(request, *page_args, status=400, **bound_page)
+
+    return view
+
+
+def _secretariat(user, *_objects) -> bool:
+    return is_task_secretariat(user)
+
+
+def _url(name):
+    return lambda obj, *_rest: reverse(f"research_tasks:{name}", args=[obj.pk])
+
+
+def _task_load(request, pk):
+    task = selectors.task_detail(pk)
+    return (task,), {"task": task}
+
+
+def _order_load(request, pk, proposal_id=None):
+    call = selectors.order_call_get(pk)
+    if proposal_id is None:
+        return (call,), {"call": call}
+    return (call,), {"proposal": get_object_or_404(OrderProposal, pk=proposal_id, call=call)}
+
+
+def _dossier_load(request, pk):
+    dossier = selectors.dossier_get(pk)
+    return (dossier,), {"dossier": dossier}
+
+
+def _call_load(request, pk):
+    call = selectors.call_get(pk)
+    return (call,), {"call": call}
+
+
+def _council_load(request, pk):
+    council = selectors.council_get(pk)
+    return (council,), {"council": council}
+
+
+def _seat_load(request, pk, dossier_id):
+    """The council, the member's seat and the dossier, for a member's own action on it."""
+    council, seat, dossier = _member_dossier(request, pk, dossier_id)
+    return (council, seat, dossier), {"member": seat, "dossier": dossier}
+
+
+def _sheet_load(request, pk, sheet_id):
+    """The council, the member's seat and the dossier of one of the member's own score sheets."""
+    council = selectors.council_get(pk)
+    seat = council_seat(request.user, council)
+    require(seat is not None)
+    sheet = get_object_or_404(ScoreSheet.objects.select_related("dossier__task"), pk=sheet_id, member=seat)
+    return (council, seat, sheet.dossier), {"sheet": sheet}
+
+
+def _contract_part(model, name):
+    """A change request, milestone or product of a contract: shown on the contract's page."""
+
+    def load(request, pk):
+        part = get_object_or_404(model.objects.select_related("contract__task"), pk=pk)
+        return (selectors.contract_get(part.contract_id),), {name: part}
+
+    return load
+
+
+def _contract_load(request, pk):
     contract = selectors.contract_get(pk)
-    require(can_report_on(request.user, contract.task))
-    form = forms.ProgressForm(request.POST, request.FILES)
-    if form.is_valid() and call_service(
-        form, services.progress_report_submit, contract=contract, actor=request.user, **form.cleaned_data
-    ):
-        messages.success(request, _("Đã gửi báo cáo định kỳ."))
-        return redirect("research_tasks:contract", pk=contract.pk)
-    return _contract_page(request, contract, status=400, progress_form=form)
+    return (contract,), {"contract": contract}
 
 
-@login_required
-@require_POST
-def contract_inspection(request, pk):
-    contract = selectors.contract_get(pk)
-    require(is_task_secretariat(request.user))
-    form = forms.InspectionForm(request.POST)
-    if form.is_valid() and call_service(
-        form, services.inspection_record, contract=contract, actor=request.user, **form.cleaned_data
-    ):
-        messages.success(request, _("Đã ghi kết quả kiểm tra."))
-        return redirect("research_tasks:contract", pk=contract.pk)
-    return _contract_page(request, contract, status=400, inspection_form=form)
+TASK = _On(_task_load, _task_page, _url("task"))
+ORDER = _On(_order_load, _order_page, _url("order-call"))
+DOSSIER = _On(_dossier_load, _dossier_page, _url("dossier"))
+CALL = _On(_call_load, _call_page, _url("call"))
+COUNCIL = _On(_council_load, _council_page, _url("council"))
+CONTRACT = _On(_contract_load, _contract_page, _url("contract"))
 
 
-@login_required
-@require_POST
-def contract_change(request, pk):
-    contract = selectors.contract_get(pk)
-    require(can_report_on(request.user, contract.task))
-    form = forms.ChangeForm(request.POST)
+def _seat_url(council, seat, dossier):
+    return reverse("research_tasks:council-dossier", args=[council.pk, dossier.pk])
+
+
+SEAT = _On(_seat_load, _council_dossier_page, _seat_url)
+SHEET = _On(_sheet_load, _council_dossier_page, _seat_url)
+CHANGE = _On(_contract_part(ChangeRequest, "change"), _contract_page, _url("contract"))
+MILESTONE = _On(_contract_part(ContractMilestone, "milestone"), _contract_page, _url("contract"))
+PRODUCT = _On(_contract_part(ContractProduct, "product"), _contract_page, _url("contract"))
+
+
+def _reports_on(user, contract) -> bool:
+    return can_report_on(user, contract.task)
+
+
+def _dossier_save(*, dossier, actor, submit: bool, **values):
+    """Save the dossier, and submit it when the PI pressed "save and submit"."""
+    dossier = services.dossier_update(dossier=dossier, actor=actor, **values)
+    return services.dossier_submit(dossier=dossier, actor=actor) if submit else dossier
+
+
+def _change_lines(request, data, contract) -> dict:
     years = range(contract.start_date.year, contract.end_date.year + 1)
     lines = {f"{year}:{item}": raw for (year, item), raw in forms.budget_grid(request.POST, years).items()}
-    if form.is_valid() and call_service(
-        form,
-        services.change_request_submit,
-        contract=contract,
-        actor=request.user,
-        new_lines=lines,
-        **form.cleaned_data,
-    ):
-        messages.success(request, _("Đã gửi đề nghị điều chỉnh."))
-        return redirect("research_tasks:contract", pk=contract.pk)
-    return _contract_page(request, contract, status=400, change_form=form, posted=request.POST)
+    return {**data, "new_lines": lines}
 
 
-@login_required
-@require_POST
-def change_decide(request, pk):
-    change = get_object_or_404(ChangeRequest.objects.select_related("contract"), pk=pk)
-    require(is_task_secretariat(request.user))
-    form = forms.ChangeDecideForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Chọn chấp thuận hoặc không chấp thuận."))
-        approve = form.cleaned_data["decision"] == "approve"
-        services.change_request_decide(
-            change=change, actor=request.user, approve=approve, note=form.cleaned_data["note"]
-        )
-    except ValidationError as exc:
-        return _contract_page(request, selectors.contract_get(change.contract_id), status=400, errors=_errors(exc))
-    messages.success(request, _("Đã ghi quyết định về đề nghị điều chỉnh."))
-    return redirect("research_tasks:contract", pk=change.contract_id)
+def _proposer(user, call) -> bool:
+    return can_propose(user)
 
 
-@login_required
-@require_POST
-def contract_disburse(request, pk):
-    contract = selectors.contract_get(pk)
-    require(is_task_secretariat(request.user))
-    form = forms.DisbursementForm(request.POST)
-    if form.is_valid() and call_service(
-        form, services.disbursement_record, contract=contract, actor=request.user, **form.cleaned_data
-    ):
-        messages.success(request, _("Đã ghi nhận cấp kinh phí."))
-        return redirect("research_tasks:contract", pk=contract.pk)
-    return _contract_page(request, contract, status=400, disbursement_form=form)
+def _runs_contract(user, contract) -> bool:
+    return is_task_secretariat(user) or can_report_on(user, contract.task)
 
 
-@login_required
-@require_POST
-def milestone_done(request, pk):
-    milestone = get_object_or_404(ContractMilestone.objects.select_related("contract__task"), pk=pk)
-    require(is_task_secretariat(request.user) or can_report_on(request.user, milestone.contract.task))
-    form = forms.DoneForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Ngày hoàn thành không hợp lệ."))
-        services.milestone_complete(milestone=milestone, actor=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        return _contract_page(request, selectors.contract_get(milestone.contract_id), status=400, errors=_errors(exc))
-    return redirect("research_tasks:contract", pk=milestone.contract_id)
+def _merge(*, call, keep, merged, actor):
+    return services.order_proposals_merge(keep=keep, merged=list(merged), actor=actor)
 
 
-@login_required
-@require_POST
-def product_deliver(request, pk):
-    product = get_object_or_404(ContractProduct.objects.select_related("contract__task"), pk=pk)
-    require(can_report_on(request.user, product.contract.task))
-    form = forms.DeliverForm(request.POST, task=product.contract.task)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Ngày giao nộp hoặc kết quả không hợp lệ."))
-        services.product_deliver(product=product, actor=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        return _contract_page(request, selectors.contract_get(product.contract_id), status=400, errors=_errors(exc))
-    messages.success(request, _("Đã ghi nhận sản phẩm giao nộp."))
-    return redirect("research_tasks:contract", pk=product.contract_id)
+def _merge_form(request, call):
+    return forms.MergeForm(request.POST, call=call)
+
+
+def _output_form(request, task):
+    return forms.OutputLinkForm(request.POST, task=task)
+
+
+def _deliver_form(request, contract):
+    return forms.DeliverForm(request.POST, task=contract.task)
+
+
+def _decline_reason(request, data, call) -> dict:
+    return {"reason": request.POST.get("reason", "")}
+
+
+def _save_or_submit(request, data, dossier) -> dict:
+    return {**data, "submit": "submit" in request.POST}
+
+
+def _saved(request, dossier):
+    return _("Đã nộp hồ sơ.") if "submit" in request.POST else _("Đã lưu hồ sơ.")
+
+
+def _check_args(request, data, dossier) -> dict:
+    return {"valid": data["decision"] == "valid", "reasons": data["reasons"]}
+
+
+def _decide_args(request, data, contract) -> dict:
+    return {"approve": data["decision"] == "approve", "note": data["note"]}
+
+
+def _explain_args(request, data, *page) -> dict:
+    return {"reason": data["deviation_reason"]}
+
+
+def _declared(request, declaration):
+    if declaration.has_conflict:
+        return _("Đã ghi nhận xung đột lợi ích; bạn không tham gia đánh giá hồ sơ này.")
+    return None
+
+
+def _after_declaring(declaration, council, seat, dossier):
+    return _url("council")(council) if declaration.has_conflict else _seat_url(council, seat, dossier)
+
+
+_l = gettext_lazy
+# What each action tells the person when it is done (none: the next page says it).
+_DONE = {
+    services.selection_call_open: _l("Đã đăng thông báo tuyển chọn."),
+    services.task_assign_directly: _l("Đã giao trực tiếp; chủ nhiệm được mời lập hồ sơ."),
+    services.task_output_link: _l("Đã đăng ký kết quả cho nhiệm vụ."),
+    services.application_record: _l("Đã ghi nhận ứng dụng kết quả."),
+    services.order_proposal_submit: _l("Đã gửi đề xuất đặt hàng."),
+    _merge: _l("Đã gộp các đề xuất trùng."),
+    services.order_list_include: _l("Đã đưa đề xuất vào danh mục."),
+    services.order_proposal_decline: _l("Đã ghi nhận: không đưa đề xuất vào danh mục."),
+    services.order_list_approve: _l("Đã phê duyệt danh mục; các nhiệm vụ được tạo."),
+    services.dossier_register: _l("Đã đăng ký; hãy hoàn thiện và nộp hồ sơ trước hạn."),
+    services.dossier_attach: _l("Đã đính kèm tài liệu."),
+    services.dossier_submit: _l("Đã nộp hồ sơ."),
+    services.dossier_check: _l("Đã ghi kết quả kiểm tra hồ sơ."),
+    services.council_decide: _l("Đã ghi kết luận của hội đồng."),
+    services.score_sheet_explain: _l("Đã ghi nội dung giải trình."),
+    services.progress_report_submit: _l("Đã gửi báo cáo định kỳ."),
+    services.inspection_record: _l("Đã ghi kết quả kiểm tra."),
+    services.change_request_submit: _l("Đã gửi đề nghị điều chỉnh."),
+    services.disbursement_record: _l("Đã ghi nhận cấp kinh phí."),
+    services.change_request_decide: _l("Đã ghi quyết định về đề nghị điều chỉnh."),
+    services.product_deliver: _l("Đã ghi nhận sản phẩm giao nộp."),
+}
+# What a refused form of an action without fields of its own says.
+_INVALID = {
+    services.order_list_include: _l("Chọn phương thức tuyển chọn hoặc giao trực tiếp."),
+    services.change_request_decide: _l("Chọn chấp thuận hoặc không chấp thuận."),
+    services.milestone_complete: _l("Ngày hoàn thành không hợp lệ."),
+    services.product_deliver: _l("Ngày giao nộp hoặc kết quả không hợp lệ."),
+}
+# view = _action(where, service, who may, form, where its errors show) -----------------------------------
+task_call_open = _action(TASK, services.selection_call_open, _secretariat, forms.SelectionCallForm, "call_form")
+task_assign = _action(TASK, services.task_assign_directly, _secretariat, forms.AssignForm, "assign_form")
+task_output_link = _action(TASK, services.task_output_link, can_record_results, _output_form, "output_form")
+task_application = _action(
+    TASK, services.application_record, can_record_results, forms.ApplicationForm, "application_form"
+)
+task_acceptance_open = _action(TASK, services.acceptance_dossier_open, can_report_on, to=_url("dossier"))
+
+order_propose = _action(ORDER, services.order_proposal_submit, _proposer, forms.NeedForm, "need_form")
+order_merge = _action(ORDER, _merge, _secretariat, _merge_form, "merge_form")
+order_include = _action(ORDER, services.order_list_include, _secretariat, forms.IncludeForm)
+order_decline = _action(ORDER, services.order_proposal_decline, _secretariat, args=_decline_reason)
+order_approve = _action(ORDER, services.order_list_approve, _secretariat, forms.ApproveListForm, "approve_form")
+
+call_register = _action(CALL, services.dossier_register, to=_url("dossier"))
+dossier_save = _action(DOSSIER, _dossier_save, is_pi, forms.DossierForm, "form", args=_save_or_submit, done=_saved)
+dossier_attach = _action(DOSSIER, services.dossier_attach, is_pi, forms.AttachmentForm, "attachment_form")
+dossier_submit = _action(DOSSIER, services.dossier_submit, is_pi)
+dossier_check = _action(DOSSIER, services.dossier_check, _secretariat, forms.CheckForm, "check_form", args=_check_args)
+
+council_decide = _action(COUNCIL, services.council_decide, _secretariat, forms.DecideForm, "decide_form")
+council_declare = _action(
+    SEAT, services.conflict_declare, None, forms.DeclareForm, "declare_form", to=_after_declaring, done=_declared
+)
+council_explain = _action(
+    SHEET, services.score_sheet_explain, None, forms.ExplainForm, "explain_form", args=_explain_args
+)
+
+contract_progress = _action(CONTRACT, services.progress_report_submit, _reports_on, forms.ProgressForm, "progress_form")
+contract_inspection = _action(
+    CONTRACT, services.inspection_record, _secretariat, forms.InspectionForm, "inspection_form"
+)
+contract_change = _action(
+    CONTRACT, services.change_request_submit, _reports_on, forms.ChangeForm, "change_form", args=_change_lines
+)
+contract_disburse = _action(
+    CONTRACT, services.disbursement_record, _secretariat, forms.DisbursementForm, "disbursement_form"
+)
+change_decide = _action(CHANGE, services.change_request_decide, _secretariat, forms.ChangeDecideForm, args=_decide_args)
+milestone_done = _action(MILESTONE, services.milestone_complete, _runs_contract, forms.DoneForm)
+product_deliver = _action(PRODUCT, services.product_deliver, _reports_on, _deliver_form)
