@@ -38,12 +38,16 @@ ACCEPTANCE_SHEET = [
     {"key": "application", "label": "Khả năng ứng dụng, địa chỉ ứng dụng kết quả", "weight": 1, "max_score": 20},
 ]
 _ROLES = {"chair": 1, "secretary": 1, "reviewer": 2}
+# QĐ 05/2021/QĐ-UBND, signed 01/04/2021, in force from 11/04/2021 (it replaced QĐ 29/2016/QĐ-UBND);
+# the first release shipped 01/03/2021 (migration 0004 moves it). Sources: docs/research-tasks.md.
+HANOI_2021_IN_FORCE = datetime.date(2021, 4, 11)
+HANOI_2021_FIRST_SHIPPED = datetime.date(2021, 3, 1)
 
 # The rule sets shipped with the platform, oldest first (see docs/research-tasks.md).
 DEFAULT_RULESETS = [
     {
         "name": "Luật KH&CN 2013 và Thông tư 08/2017/TT-BKHCN",
-        "citation": "Luật KH&CN 2013, Điều 37; Thông tư 08/2017/TT-BKHCN",
+        "citation": "Luật KH&CN 2013, Điều 37; Thông tư 08/2017/TT-BKHCN ngày 26/6/2017",
         "effective_from": datetime.date(2017, 8, 1),
         "council_min_members": 7,
         "council_max_members": 9,
@@ -58,8 +62,8 @@ DEFAULT_RULESETS = [
     },
     {
         "name": "Quy định quản lý nhiệm vụ KH&CN cấp Thành phố Hà Nội",
-        "citation": "QĐ 05/2021/QĐ-UBND; Luật KH&CN 2013, Điều 37",
-        "effective_from": datetime.date(2021, 3, 1),
+        "citation": "QĐ 05/2021/QĐ-UBND ngày 01/4/2021 của UBND Thành phố Hà Nội; Luật KH&CN 2013, Điều 37",
+        "effective_from": HANOI_2021_IN_FORCE,
         "council_min_members": 7,
         "council_max_members": 9,
         "required_roles": _ROLES,

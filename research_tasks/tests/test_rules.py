@@ -15,8 +15,8 @@ from research_tasks.rules import grade_for, ruleset_in_force, ruleset_problems, 
     ("day", "citation"),
     [
         (datetime.date(2019, 5, 1), "Thông tư 08/2017/TT-BKHCN"),
-        (datetime.date(2021, 2, 28), "Thông tư 08/2017/TT-BKHCN"),
-        (datetime.date(2021, 3, 1), "QĐ 05/2021/QĐ-UBND"),
+        (datetime.date(2021, 4, 10), "Thông tư 08/2017/TT-BKHCN"),
+        (datetime.date(2021, 4, 11), "QĐ 05/2021/QĐ-UBND"),
         (datetime.date(2025, 9, 30), "QĐ 05/2021/QĐ-UBND"),
         (datetime.date(2025, 10, 1), "93/2025/QH15"),
     ],
@@ -80,8 +80,30 @@ def test_grades_follow_the_thresholds_and_an_undelivered_product_fails():
 def test_loading_the_shipped_rule_sets_again_keeps_the_secretariats_edits():
     from research_tasks.rules import rulesets_load
 
-    RuleSet.objects.filter(effective_from=datetime.date(2021, 3, 1)).update(max_deviation=25)
+    RuleSet.objects.filter(effective_from=datetime.date(2021, 4, 11)).update(max_deviation=25)
     RuleSet.objects.filter(effective_from=datetime.date(2025, 10, 1)).delete()
     assert rulesets_load() == 1
-    assert RuleSet.objects.get(effective_from=datetime.date(2021, 3, 1)).max_deviation == 25
+    assert RuleSet.objects.get(effective_from=datetime.date(2021, 4, 11)).max_deviation == 25
     assert RuleSet.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_migration_0004_moves_the_hanoi_rule_set_to_the_day_it_came_into_force():
+    """A database loaded before the correction: the Hà Nội set moves to 11/04/2021, keeping its edits."""
+    import importlib
+
+    from django.apps import apps
+
+    fix = importlib.import_module("research_tasks.migrations.0004_hanoi_ruleset_in_force")
+    hanoi = RuleSet.objects.get(effective_from=datetime.date(2021, 4, 11))
+    RuleSet.objects.filter(pk=hanoi.pk).update(
+        effective_from=datetime.date(2021, 3, 1),
+        citation="QĐ 05/2021/QĐ-UBND; Luật KH&CN 2013, Điều 37",
+        max_deviation=25,
+    )
+    fix.forward(apps, None)
+    hanoi.refresh_from_db()
+    assert hanoi.effective_from == datetime.date(2021, 4, 11)
+    assert hanoi.citation.startswith("QĐ 05/2021/QĐ-UBND ngày 01/4/2021")
+    assert hanoi.max_deviation == 25
+    assert "Hà Nội" not in ruleset_in_force(datetime.date(2021, 3, 20)).citation
