@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("reporting.urls")),
     path("", include("research.urls")),
     path("", include("research_tasks.urls")),
+    path("", include("workbooks.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "reporting",
     "research",
     "research_tasks",
+    "workbooks",
     "exchange",
 ]
 
@@ -120,6 +121,8 @@ WHITENOISE_USE_FINDERS = DEBUG
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 EVIDENCE_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "png", "jpg", "jpeg"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = EVIDENCE_MAX_BYTES + 1024 * 1024
+# Excel workbooks agencies upload to report their figures and task progress.
+WORKBOOK_MAX_BYTES = env_int("WORKBOOK_MAX_BYTES", 2 * 1024 * 1024)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
