@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("research.urls")),
     path("", include("research_tasks.urls")),
     path("", include("workbooks.urls")),
+    path("", include("oai.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

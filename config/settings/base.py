@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "research_tasks",
     "workbooks",
     "exchange",
+    "oai",
 ]
 
 MIDDLEWARE = [
@@ -187,3 +188,8 @@ PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 600)
 
 SITE_NAME = _("Nền tảng KH, CN và ĐMST Hà Nội")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+
+# OAI-PMH endpoint (/oai): records per list response, life of a resumption token, contact.
+OAI_PAGE_SIZE = env_int("OAI_PAGE_SIZE", 100)
+OAI_TOKEN_LIFETIME = env_int("OAI_TOKEN_LIFETIME", 24 * 3600)
+OAI_ADMIN_EMAIL = env_str("OAI_ADMIN_EMAIL", DEFAULT_FROM_EMAIL)
