@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "reporting",
     "research",
     "research_tasks",
+    "opendata",
     "workbooks",
     "exchange",
     "oai",
