@@ -1,0 +1,68 @@
+"""A reporter imports from Excel in a real browser: download, fill, upload, preview, confirm."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from indicators.models import Measurement
+from programmes.models import KeyTask
+
+from .conftest import fill
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed_restored_after_module")]
+
+
+def test_a_reporter_fills_the_template_and_imports_it(page, login, programme, reporter_sokhcn, tmp_path):
+    login(reporter_sokhcn)
+    page.get_by_role("link", name="Báo cáo của đơn vị").click()
+    page.get_by_role("link", name="Nhập từ Excel").click()
+    expect(page.get_by_role("heading", name="Nhập từ Excel")).to_be_visible()
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Tải tệp mẫu (.xlsx)").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".xlsx")
+    filled = fill(
+        Path(download.path()).read_bytes(),
+        indicators=[("CT5", {"Giá trị": "7,5", "Kỳ": "2024", "Nguồn": "Điều tra ĐMST 2024"})],
+        tasks=[(1, {"Trạng thái": "Đang triển khai", "Tiến độ (%)": 60, "Nội dung cập nhật": "Đã trình dự thảo."})],
+    )
+    upload = tmp_path / "bao-cao-sokhcn.xlsx"
+    upload.write_bytes(filled)
+
+    page.get_by_label("Tệp Excel đã điền (.xlsx)").set_input_files(upload)
+    page.get_by_role("button", name="Tải lên và xem trước").click()
+    expect(page.get_by_role("heading", name="Xem trước lượt nhập")).to_be_visible()
+    expect(page.locator("#count-changes")).to_have_text("2")
+    expect(page.locator("#count-errors")).to_have_text("0")
+    expect(page.locator("#figures")).to_contain_text("7,5 (chính thức)")
+    expect(page.locator("#tasks")).to_contain_text("Chưa triển khai · 0%")
+    expect(page.locator("#tasks")).to_contain_text("Đang triển khai · 60%")
+    assert not Measurement.objects.filter(indicator__code="CT5").exists()  # nothing written before confirming
+
+    page.reload()  # the preview survives a reload
+    expect(page.locator("#count-changes")).to_have_text("2")
+    page.get_by_role("button", name=re.compile("Xác nhận nhập 2 thay đổi")).click()
+    expect(page.get_by_text("Đã nhập 2 thay đổi từ tệp Excel.")).to_be_visible()
+    expect(page.locator("#batch-status")).to_have_text("Đã nhập")
+
+    page.goto(f"/p/{programme.slug}/indicators/CT5/")
+    history = page.locator("tr", has_text="reporter_sokhcn")
+    expect(history.first).to_contain_text("2024: 7,5")
+    assert KeyTask.objects.get(programme=programme, number=1).progress == 60
+
+
+def test_a_file_with_an_error_cannot_be_confirmed(page, login, programme, reporter_sokhcn, tmp_path, agency):
+    from workbooks.template import agency_template
+
+    login(reporter_sokhcn)
+    template = agency_template(programme=programme, agency=agency("Sở Khoa học và Công nghệ"))
+    upload = tmp_path / "loi.xlsx"
+    upload.write_bytes(fill(template, indicators=[("CT5", {"Giá trị": "=1+1", "Kỳ": "2024"})]))
+    page.goto("/excel/")
+    page.get_by_label("Tệp Excel đã điền (.xlsx)").set_input_files(upload)
+    page.get_by_role("button", name="Tải lên và xem trước").click()
+    expect(page.locator("#errors")).to_contain_text("công thức")
+    expect(page.get_by_role("button", name=re.compile("Xác nhận nhập"))).to_have_count(0)
