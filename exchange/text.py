@@ -134,6 +134,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "ban_do_so": ("gis", "ban do so", "he thong thong tin dia ly", "vien tham"),
 }
 
+_STOP_BIGRAM_STARTS = frozenset(b.split()[0] for b in STOP_BIGRAMS)
+_STOP_BIGRAM_ENDS = frozenset(b.split()[1] for b in STOP_BIGRAMS)
+
 _SYNONYM_PATTERNS = {
     concept: re.compile(r"(?:^| )(?:" + "|".join(re.escape(p) for p in phrases) + r")(?= |$)")
     for concept, phrases in SYNONYMS.items()
@@ -165,6 +168,8 @@ def terms(text: str) -> list[str]:
             bigram = f"{first} {second}"
             if bigram in STOP_BIGRAMS or (first in STOPWORDS and second in STOPWORDS):
                 continue
+            if first in _STOP_BIGRAM_ENDS or second in _STOP_BIGRAM_STARTS:
+                continue  # "nghe xu" in "công nghệ xử lý" spans two words
             out.append(bigram)
     joined = " " + " | ".join(" ".join(words) for words in folded_runs) + " "
     for concept, pattern in _SYNONYM_PATTERNS.items():

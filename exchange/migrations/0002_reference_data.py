@@ -84,7 +84,8 @@ def _index(name, kind, field):
     return GinIndex(fields=[field], name=name, opclasses=["gin_trgm_ops"])
 
 
-def load(apps, schema_editor):
+def load_rows(apps):
+    """The rows (also called by tests after a transactional test has emptied the tables)."""
     Field = apps.get_model("exchange", "Field")
     TransferMode = apps.get_model("exchange", "TransferMode")
     for code, name, name_en, children in FIELDS:
@@ -109,6 +110,9 @@ def load(apps, schema_editor):
     group, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
     group.permissions.add(permission)
 
+
+def load(apps, schema_editor):
+    load_rows(apps)
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         Listing = apps.get_model("exchange", "Listing")

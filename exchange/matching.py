@@ -1,0 +1,351 @@
+"""Matchmaking: for a request, the offers that may answer it (and for an offer, the requests).
+
+Method
+------
+1. **Text** — every published listing is indexed when it is published (`index_listing`,
+   called by the publish service, so a new listing is matchable at once): its folded terms
+   (syllables, syllable bigrams such as "xu ly" / "nuoc thai", and synonym concepts such as
+   "~nuoc_thai" for "chất thải lỏng"; see `exchange.text`) go into `Posting` rows with
+   tf = 1 + log(count) (title and keywords count twice), and `TermStat` keeps how many
+   listings of each kind hold each term. The text similarity of two listings is the cosine
+   of their TF-IDF vectors, idf = log((N + 1) / (df + 1)) + 1 over the listings searched.
+2. **Field** — same level-2 field 1, same level-1 group 0.5, different 0; unknown 0.5.
+3. **TRL fit** — a request's TRL is the minimum it wants: an offer at or above it 1, one
+   level below 0.5, lower 0; unknown 0.5.
+4. **Transfer modes** — at least one shared mode 1, none shared 0; unknown 0.5.
+
+score = 0.6 · √cosine + 0.2 · field + 0.1 · TRL + 0.1 · modes, in 0..1.
+
+Candidates are the listings sharing the query's most specific terms (at most
+`CANDIDATE_TERMS` terms held by at most `MAX_DF_SHARE` of the listings), then up to
+`CANDIDATES` of them are scored exactly. Every result carries its explanation in
+Vietnamese: the shared terms (as written in the listing), the field, the TRL and the modes.
+"""
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Case, F, FloatField, Sum, Value, When
+from django.db.models.functions import Greatest
+from django.utils.translation import gettext as _
+
+from core.text import fold
+
+from .models import Listing, Posting, TermStat
+from .text import CONCEPT_PHRASES, term_counts
+
+WEIGHT_TEXT, WEIGHT_FIELD, WEIGHT_TRL, WEIGHT_MODES = 0.6, 0.2, 0.1, 0.1
+CANDIDATE_TERMS = 16
+CANDIDATES = 150
+MAX_DF_SHARE = 0.2
+STRONG_MATCH = 0.6
+
+
+@dataclass
+class Reason:
+    """One part of an explanation: what it is about, a sentence, and how much it added."""
+
+    kind: str  # "terms" | "field" | "trl" | "modes"
+    text: str
+    score: float
+    terms: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Match:
+    listing: Listing
+    score: float
+    text_similarity: float
+    reasons: list[Reason]
+
+    @property
+    def explanation(self) -> str:
+        return " ".join(reason.text for reason in self.reasons)
+
+
+# Index ---------------------------------------------------------------------------------------
+
+
+def listing_terms(listing: Listing) -> dict[str, float]:
+    return term_counts(
+        listing.title, listing.keywords, listing.description, title=listing.title, keywords=listing.keywords
+    )
+
+
+def _idf(df: int, total: int) -> float:
+    return math.log((total + 1) / (df + 1)) + 1.0
+
+
+def _published_count(kind: str) -> int:
+    return Listing.objects.filter(status=Listing.Status.PUBLISHED, kind=kind).count()
+
+
+def _change_df(kind: str, terms, delta: int) -> None:
+    terms = list(terms)
+    if not terms:
+        return
+    existing = set(TermStat.objects.filter(kind=kind, term__in=terms).values_list("term", flat=True))
+    TermStat.objects.filter(kind=kind, term__in=existing).update(df=Greatest(F("df") + delta, Value(0)))
+    if delta > 0:
+        TermStat.objects.bulk_create(
+            [TermStat(kind=kind, term=term, df=delta) for term in terms if term not in existing],
+            ignore_conflicts=True,
+        )
+
+
+@transaction.atomic
+def unindex_listing(listing: Listing) -> None:
+    old_terms = list(Posting.objects.filter(listing=listing).values_list("term", flat=True))
+    if old_terms:
+        Posting.objects.filter(listing=listing).delete()
+        _change_df(listing.kind, old_terms, -1)
+
+
+@transaction.atomic
+def index_listing(listing: Listing) -> None:
+    """(Re)write a published listing's terms; a listing that is not published is removed."""
+    unindex_listing(listing)
+    if listing.status != Listing.Status.PUBLISHED:
+        return
+    tfs = listing_terms(listing)
+    Posting.objects.bulk_create([Posting(listing=listing, kind=listing.kind, term=t, tf=w) for t, w in tfs.items()])
+    _change_df(listing.kind, tfs, +1)
+    listing.term_norm = _norm(tfs, listing.kind)
+    Listing.objects.filter(pk=listing.pk).update(term_norm=listing.term_norm)
+
+
+def _norm(tfs: dict[str, float], kind: str, *, dfs: dict[str, int] | None = None, total: int | None = None) -> float:
+    total = _published_count(kind) if total is None else total
+    if dfs is None:
+        dfs = dict(TermStat.objects.filter(kind=kind, term__in=list(tfs)).values_list("term", "df"))
+    return math.sqrt(sum((w * _idf(dfs.get(t, 0), total)) ** 2 for t, w in tfs.items())) or 1.0
+
+
+def index_rebuild(kind: str | None = None, *, batch: int = 2000) -> int:
+    """Recompute the whole index (after a bulk import); returns the listings indexed."""
+    kinds = [kind] if kind else [Listing.Kind.OFFER, Listing.Kind.REQUEST]
+    indexed = 0
+    for k in kinds:
+        with transaction.atomic():
+            Posting.objects.filter(kind=k).delete()
+            TermStat.objects.filter(kind=k).delete()
+            df: dict[str, int] = defaultdict(int)
+            rows = Listing.objects.filter(status=Listing.Status.PUBLISHED, kind=k).only(
+                "pk", "title", "keywords", "description"
+            )
+            all_tfs = {}
+            for listing in rows.iterator(chunk_size=batch):
+                tfs = listing_terms(listing)
+                all_tfs[listing.pk] = tfs
+                for term in tfs:
+                    df[term] += 1
+            TermStat.objects.bulk_create([TermStat(kind=k, term=t, df=n) for t, n in df.items()], batch_size=batch)
+            total = len(all_tfs)
+            postings, norms = [], []
+            for pk, tfs in all_tfs.items():
+                postings.extend(Posting(listing_id=pk, kind=k, term=t, tf=w) for t, w in tfs.items())
+                norms.append(Listing(pk=pk, term_norm=_norm(tfs, k, dfs=df, total=total)))
+                if len(postings) > 20 * batch:
+                    Posting.objects.bulk_create(postings, batch_size=batch)
+                    postings = []
+            Posting.objects.bulk_create(postings, batch_size=batch)
+            Listing.objects.bulk_update(norms, ["term_norm"], batch_size=batch)
+            indexed += total
+    return indexed
+
+
+# Scoring -------------------------------------------------------------------------------------
+
+
+def _field_fit(a: Listing, b: Listing) -> tuple[float, str]:
+    if not a.field_id or not b.field_id:
+        return 0.5, ""
+    if a.field_id == b.field_id:
+        return 1.0, _("Cùng lĩnh vực %(field)s.") % {"field": a.field.name}
+    if a.field.code[:1] == b.field.code[:1]:
+        return 0.5, _("Cùng nhóm lĩnh vực %(group)s.") % {"group": (a.field.parent or a.field).name}
+    return 0.0, _("Khác lĩnh vực (%(a)s / %(b)s).") % {"a": a.field.name, "b": b.field.name}
+
+
+def _trl_fit(request: Listing, offer: Listing) -> tuple[float, str]:
+    if not request.trl or not offer.trl:
+        return 0.5, ""
+    if offer.trl >= request.trl:
+        return 1.0, _("Công nghệ đạt TRL %(offer)s, đáp ứng yêu cầu tối thiểu TRL %(request)s.") % {
+            "offer": offer.trl,
+            "request": request.trl,
+        }
+    if offer.trl == request.trl - 1:
+        return 0.5, _("Công nghệ ở TRL %(offer)s, thấp hơn một bậc so với yêu cầu TRL %(request)s.") % {
+            "offer": offer.trl,
+            "request": request.trl,
+        }
+    return 0.0, _("Công nghệ mới ở TRL %(offer)s, chưa đạt yêu cầu TRL %(request)s.") % {
+        "offer": offer.trl,
+        "request": request.trl,
+    }
+
+
+def _mode_fit(a: Listing, b: Listing) -> tuple[float, str]:
+    modes_a = {m.code: m for m in a.transfer_modes.all()}
+    modes_b = {m.code for m in b.transfer_modes.all()}
+    if not modes_a or not modes_b:
+        return 0.5, ""
+    shared = [modes_a[code].name for code in modes_a if code in modes_b]
+    if shared:
+        return 1.0, _("Phương thức chuyển giao phù hợp: %(modes)s.") % {"modes": ", ".join(shared)}
+    return 0.0, _("Không có phương thức chuyển giao chung.")
+
+
+def shown_term(term: str, *texts: str) -> str:
+    """A folded term as the listing writes it, accents included ("xu ly" → "xử lý")."""
+    from .highlight import find_original
+
+    if term.startswith("~"):
+        for phrase in CONCEPT_PHRASES.get(term, ()):
+            for text in texts:
+                found = find_original(text, phrase)
+                if found:
+                    return found
+        return term[1:].replace("_", " ")
+    for text in texts:
+        found = find_original(text, term)
+        if found:
+            return found
+    return term
+
+
+def _shared_terms_reason(contributions: dict[str, float], query: Listing, other: Listing, cosine: float) -> Reason:
+    """The shared terms that weigh most: synonyms written differently first, then two-syllable
+    words, then single syllables not already shown inside a shown word."""
+    texts = (
+        f"{other.title} {other.keywords} {other.description}",
+        f"{query.title} {query.keywords} {query.description}",
+    )
+    shown: list[str] = []
+    chosen: list[str] = []
+    covered: set[str] = set()
+    for term, _weight in sorted(contributions.items(), key=lambda kv: (kv[0].count(" ") == 0, -kv[1])):
+        if len(chosen) == 5:
+            break
+        if term.startswith("~"):
+            mine, theirs = shown_term(term, texts[1]), shown_term(term, texts[0])
+            if fold(mine) == fold(theirs):
+                continue  # the same words: shown as a shared word below
+            text = f"“{mine}” ≈ “{theirs}”"
+        elif term in covered or any(word in covered for word in term.split()):
+            continue
+        else:
+            text = f"“{shown_term(term, *texts)}”"
+        covered.update(term.split())
+        chosen.append(term)
+        shown.append(text)
+    if not shown:
+        return Reason("terms", _("Không có từ ngữ chung đáng kể."), 0.0)
+    return Reason(
+        "terms",
+        _("Nội dung gần nhau (%(percent)s%%), cùng nói về %(terms)s.")
+        % {"percent": round(cosine * 100), "terms": ", ".join(shown)},
+        cosine,
+        terms=chosen,
+    )
+
+
+def _score_pair(query: Listing, other: Listing, cosine: float, contributions: dict[str, float]) -> Match:
+    request, offer = (query, other) if query.kind == Listing.Kind.REQUEST else (other, query)
+    field_score, field_text = _field_fit(query, other)
+    trl_score, trl_text = _trl_fit(request, offer)
+    mode_score, mode_text = _mode_fit(query, other)
+    score = (
+        WEIGHT_TEXT * math.sqrt(max(0.0, min(1.0, cosine)))
+        + WEIGHT_FIELD * field_score
+        + WEIGHT_TRL * trl_score
+        + WEIGHT_MODES * mode_score
+    )
+    reasons = [_shared_terms_reason(contributions, query, other, cosine)]
+    for kind, text, part in (
+        ("field", field_text, field_score),
+        ("trl", trl_text, trl_score),
+        ("modes", mode_text, mode_score),
+    ):
+        if text:
+            reasons.append(Reason(kind, text, part))
+    return Match(listing=other, score=round(min(1.0, score), 4), text_similarity=round(cosine, 4), reasons=reasons)
+
+
+def _matches(listing: Listing, target_kind: str, limit: int) -> list[Match]:
+    q_tfs = listing_terms(listing)
+    if not q_tfs:
+        return []
+    total = _published_count(target_kind)
+    if not total:
+        return []
+    dfs = dict(TermStat.objects.filter(kind=target_kind, term__in=list(q_tfs)).values_list("term", "df"))
+    weights = {t: w * _idf(dfs[t], total) for t, w in q_tfs.items() if dfs.get(t)}
+    if not weights:
+        return []
+    q_norm = math.sqrt(sum((w * _idf(dfs.get(t, 0), total)) ** 2 for t, w in q_tfs.items())) or 1.0
+    specific = [t for t in weights if dfs[t] <= max(3, MAX_DF_SHARE * total)]
+    specific = sorted(specific or weights, key=lambda t: -weights[t])[:CANDIDATE_TERMS]
+    idf_case = Case(
+        *[When(term=t, then=Value(weights[t] * _idf(dfs[t], total))) for t in specific], output_field=FloatField()
+    )
+    candidates = list(
+        Posting.objects.filter(kind=target_kind, term__in=specific)
+        .exclude(listing_id=listing.pk)
+        .values("listing_id")
+        .annotate(s=Sum(F("tf") * idf_case))
+        .order_by("-s")
+        .values_list("listing_id", flat=True)[:CANDIDATES]
+    )
+    if not candidates:
+        return []
+    dots: dict[int, dict[str, float]] = defaultdict(dict)
+    for pk, term, tf in Posting.objects.filter(listing_id__in=candidates, term__in=list(weights)).values_list(
+        "listing_id", "term", "tf"
+    ):
+        dots[pk][term] = tf * _idf(dfs[term], total) * weights[term]
+    others = (
+        Listing.objects.filter(pk__in=candidates, status=Listing.Status.PUBLISHED)
+        .select_related("field__parent", "organisation")
+        .prefetch_related("transfer_modes")
+    )
+    if listing.pk:
+        listing = Listing.objects.select_related("field__parent").prefetch_related("transfer_modes").get(pk=listing.pk)
+    results = []
+    for other in others:
+        contributions = dots.get(other.pk, {})
+        cosine = sum(contributions.values()) / (q_norm * (other.term_norm or 1.0))
+        results.append(_score_pair(listing, other, cosine, contributions))
+    results.sort(key=lambda m: (-m.score, -m.text_similarity, -m.listing.pk))
+    return results[:limit]
+
+
+def offers_for_request(listing: Listing, limit: int = 10) -> list[Match]:
+    """The published offers that best answer a request, best first."""
+    return _matches(listing, Listing.Kind.OFFER, limit)
+
+
+def requests_for_offer(listing: Listing, limit: int = 10) -> list[Match]:
+    """The published requests an offer may answer, best first."""
+    return _matches(listing, Listing.Kind.REQUEST, limit)
+
+
+def matches_for(listing: Listing, limit: int = 10) -> list[Match]:
+    if listing.kind == Listing.Kind.REQUEST:
+        return offers_for_request(listing, limit)
+    return requests_for_offer(listing, limit)
+
+
+__all__ = [
+    "Match",
+    "Reason",
+    "index_listing",
+    "index_rebuild",
+    "matches_for",
+    "offers_for_request",
+    "requests_for_offer",
+    "unindex_listing",
+]

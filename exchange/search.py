@@ -1,0 +1,203 @@
+"""Search of published listings: one box, facets with counts, matches highlighted.
+
+The text part is the research database's search (`research.search.ranked`): accents and
+case aside (đ → d), every query word must start a word of the listing's folded
+`search_key`; words in the title weigh more; full-text GIN index on PostgreSQL, LIKE on
+SQLite, same results. Facets (field, TRL, transfer mode, region, kind) count the listings
+that match the query and the other chosen filters. A result page for the same query and
+data version is cached (core.cache), so a popular search costs one cache read.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Count
+from django.utils.translation import get_language
+
+from core.cache import public_data_version
+from research.search import parse_query, ranked
+
+from .highlight import highlight
+from .models import Field, Listing, TransferMode
+from .regions import PROVINCES
+
+PAGE_SIZE = 20
+CACHE_SECONDS = 300
+FILTERS = ("kind", "field", "trl", "mode", "region")
+
+
+@dataclass
+class Facet:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    level: int = 1
+
+
+@dataclass
+class Hit:
+    listing: Listing
+    title: str  # highlighted HTML
+    snippet: str  # highlighted HTML
+
+
+@dataclass
+class SearchPage:
+    query: str
+    filters: dict
+    total: int
+    page: int
+    hits: list[Hit]
+    facets: dict[str, list[Facet]] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // PAGE_SIZE))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+
+def clean_filters(params) -> dict:
+    """Only known filter values; anything else is ignored, never an error."""
+    filters = {}
+    kind = params.get("kind") or ""
+    if kind in Listing.Kind.values:
+        filters["kind"] = kind
+    code = (params.get("field") or "").strip()
+    if code and code.isdigit() and len(code) <= 3:
+        filters["field"] = code
+    trl = params.get("trl") or ""
+    if trl.isdigit() and 1 <= int(trl) <= 9:
+        filters["trl"] = int(trl)
+    mode = params.get("mode") or ""
+    if mode and mode.replace("_", "").isalpha():
+        filters["mode"] = mode
+    region = params.get("region") or ""
+    if region in {code for code, _label in PROVINCES}:
+        filters["region"] = region
+    return filters
+
+
+def _fields() -> dict[int, Field]:
+    fields = cache.get("exchange:fields")
+    if fields is None:
+        fields = {f.pk: f for f in Field.objects.all()}
+        cache.set("exchange:fields", fields, 3600)
+    return fields
+
+
+def _apply(queryset, filters: dict, *, skip: str = ""):
+    if "kind" in filters and skip != "kind":
+        queryset = queryset.filter(kind=filters["kind"])
+    if "field" in filters and skip != "field":
+        ids = [pk for pk, f in _fields().items() if f.code.startswith(filters["field"])]
+        queryset = queryset.filter(field_id__in=ids)
+    if "trl" in filters and skip != "trl":
+        queryset = queryset.filter(trl=filters["trl"])
+    if "mode" in filters and skip != "mode":
+        queryset = queryset.filter(transfer_modes__code=filters["mode"])
+    if "region" in filters and skip != "region":
+        queryset = queryset.filter(region=filters["region"])
+    return queryset
+
+
+def _facets(matched, filters: dict) -> dict[str, list[Facet]]:
+    """Counts per value; each facet counts with the other facets' filters applied, not its own."""
+    facets = {}
+    rows = _apply(matched, filters, skip="kind").values("kind").annotate(n=Count("id")).order_by()
+    counts = {row["kind"]: row["n"] for row in rows}
+    facets["kind"] = [
+        Facet(value, str(label), counts.get(value, 0), filters.get("kind") == value)
+        for value, label in Listing.Kind.choices
+    ]
+    rows = _apply(matched, filters, skip="field").values("field_id").annotate(n=Count("id")).order_by()
+    fields = _fields()
+    groups: dict[str, int] = {}
+    subs: dict[str, int] = {}
+    for row in rows:
+        f = fields.get(row["field_id"])
+        if f is None:
+            continue
+        groups[f.code[:1]] = groups.get(f.code[:1], 0) + row["n"]
+        subs[f.code] = subs.get(f.code, 0) + row["n"]
+    chosen = filters.get("field", "")
+    field_facets = []
+    for f in sorted(fields.values(), key=lambda f: f.code):
+        if f.parent_id is None and groups.get(f.code):
+            field_facets.append(Facet(f.code, f.name, groups[f.code], chosen == f.code, 1))
+        elif f.parent_id and subs.get(f.code) and chosen[:1] == f.code[:1]:
+            field_facets.append(Facet(f.code, f.name, subs[f.code], chosen == f.code, 2))
+    facets["field"] = field_facets
+    rows = _apply(matched, filters, skip="trl").values("trl").annotate(n=Count("id")).order_by("trl")
+    facets["trl"] = [
+        Facet(str(row["trl"]), f"TRL {row['trl']}", row["n"], filters.get("trl") == row["trl"])
+        for row in rows
+        if row["trl"]
+    ]
+    through = Listing.transfer_modes.through.objects.filter(listing__in=_apply(matched, filters, skip="mode"))
+    counts = dict(through.values("transfermode_id").annotate(n=Count("id")).values_list("transfermode_id", "n"))
+    facets["mode"] = [
+        Facet(m.code, m.name, counts[m.pk], filters.get("mode") == m.code)
+        for m in TransferMode.objects.all()
+        if counts.get(m.pk)
+    ]
+    rows = _apply(matched, filters, skip="region").values("region").annotate(n=Count("id")).order_by("-n")
+    labels = dict(PROVINCES)
+    facets["region"] = [
+        Facet(
+            row["region"],
+            str(labels.get(row["region"], row["region"])),
+            row["n"],
+            filters.get("region") == row["region"],
+        )
+        for row in rows
+        if row["region"]
+    ]
+    return facets
+
+
+def _cache_key(text: str, filters: dict, page: int, with_facets: bool) -> str:
+    raw = repr((text, sorted(filters.items()), page, with_facets, get_language()))
+    return f"exchange:search:{public_data_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def search_listings(
+    text: str = "", filters: dict | None = None, *, page: int = 1, with_facets: bool = True
+) -> SearchPage:
+    """A page of published listings matching `text` and `filters`, best first, with facets."""
+    filters = filters or {}
+    query = parse_query(text)
+    key = _cache_key(query.phrase, filters, page, with_facets)
+    cached = cache.get(key)
+    if cached is not None:
+        ids, total, facets = cached
+    else:
+        published = Listing.objects.filter(status=Listing.Status.PUBLISHED)
+        matched = ranked(published, query, key="search_key", title="title_key", recency="published_at")
+        rows = _apply(matched, filters)
+        total = rows.count()
+        start = (page - 1) * PAGE_SIZE
+        ids = list(rows.values_list("pk", flat=True)[start : start + PAGE_SIZE])
+        facets = _facets(matched.order_by(), filters) if with_facets else {}
+        cache.set(key, (ids, total, facets), CACHE_SECONDS)
+    listings = (
+        Listing.objects.filter(pk__in=ids).select_related("field", "organisation").prefetch_related("transfer_modes")
+    )
+    by_id = {listing.pk: listing for listing in listings}
+    hits = []
+    for pk in ids:
+        listing = by_id.get(pk)
+        if listing is None:
+            continue
+        hits.append(
+            Hit(
+                listing=listing,
+                title=highlight(listing.title, query.words),
+                snippet=highlight(listing.description, query.words, limit=260),
+            )
+        )
+    return SearchPage(query=query.text, filters=filters, total=total, page=page, hits=hits, facets=facets)

@@ -1,0 +1,60 @@
+"""Reads of the technology exchange, with what the pages show preloaded."""
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from .models import Listing, ListingFile, MatchFeedback
+from .permissions import member_organisation_ids
+
+
+def _with_related(queryset: QuerySet) -> QuerySet:
+    return queryset.select_related("field__parent", "organisation", "created_by").prefetch_related(
+        "transfer_modes", Prefetch("files", queryset=ListingFile.objects.order_by("kind", "pk"))
+    )
+
+
+def listing_get(pk: int) -> Listing:
+    return get_object_or_404(_with_related(Listing.objects.all()), pk=pk)
+
+
+def listing_by_any_id(value: str) -> Listing:
+    """A listing by its external id (imported) or, failing that, its database id."""
+    found = _with_related(Listing.objects.filter(external_id=value)).first()
+    if found is None and str(value).isdigit():
+        found = _with_related(Listing.objects.filter(pk=int(value))).first()
+    if found is None:
+        from django.http import Http404
+
+        raise Http404
+    return found
+
+
+def listings_of_user(user) -> QuerySet:
+    return (
+        Listing.objects.filter(organisation_id__in=member_organisation_ids(user))
+        .select_related("field", "organisation")
+        .order_by("-updated_at")
+    )
+
+
+def moderation_queue() -> QuerySet:
+    return (
+        Listing.objects.filter(status=Listing.Status.SUBMITTED)
+        .select_related("field", "organisation", "created_by")
+        .prefetch_related("transfer_modes")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def published_listings() -> QuerySet:
+    return _with_related(Listing.objects.filter(status=Listing.Status.PUBLISHED))
+
+
+def feedback_of(user, listing: Listing) -> dict[int, bool]:
+    """For a request page: offer id → the user's answer (useful or not)."""
+    if not user.is_authenticated:
+        return {}
+    field = "request" if listing.kind == Listing.Kind.REQUEST else "offer"
+    other = "offer_id" if field == "request" else "request_id"
+    rows = MatchFeedback.objects.filter(user=user, **{field: listing}).values_list(other, "useful")
+    return dict(rows)
