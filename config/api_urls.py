@@ -1,8 +1,10 @@
 """Routes of the versioned JSON API, mounted at /api/v1/ (schema at /api/v1/schema/)."""
 
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from agencies.api import AgencyViewSet
+from exchange.api import ListingViewSet, RequestMatchesView
 from indicators.api import IndicatorViewSet, MeasurementViewSet
 from programmes.api import KeyTaskViewSet, ObjectiveViewSet, ProgrammeViewSet
 from research.api import OrganisationViewSet, OutputViewSet, ResearcherViewSet
@@ -24,5 +26,8 @@ router.register("research-tasks", ResearchTaskViewSet, basename="research-task")
 router.register("calls", SelectionCallViewSet, basename="selection-call")
 router.register("dossiers", DossierViewSet, basename="dossier")
 router.register("councils", CouncilViewSet, basename="council")
+router.register("exchange/listings", ListingViewSet, basename="exchange-listing")
 
-urlpatterns = router.urls
+urlpatterns = router.urls + [
+    path("exchange/requests/<str:pk>/matches/", RequestMatchesView.as_view(), name="exchange-request-matches"),
+]

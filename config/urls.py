@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("reporting.urls")),
     path("", include("research.urls")),
     path("", include("research_tasks.urls")),
+    path("", include("exchange.urls")),
     path("", include("opendata.urls")),
     path("", include("workbooks.urls")),
     path("", include("oai.urls")),
