@@ -160,7 +160,12 @@ def test_feedback_is_stored_once_per_user_and_pair(published, member_other):
 
 def test_import_is_idempotent_and_all_or_nothing(reference):
     rows = [
-        {"id": "o-1", "kind": "offer", "title": "Máy bay không người lái phun thuốc", "description": "Drone nông nghiệp"},
+        {
+            "id": "o-1",
+            "kind": "offer",
+            "title": "Máy bay không người lái phun thuốc",
+            "description": "Drone nông nghiệp",
+        },
         {"id": "r-1", "kind": "request", "title": "Cần drone phun thuốc lúa", "field": "Trồng trọt", "trl": 6},
     ]
     assert services.listings_import(rows=rows) == (2, 0)
