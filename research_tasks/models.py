@@ -127,6 +127,8 @@ class ResearchTask(models.Model):
     outputs = models.ManyToManyField(
         "research.Output", verbose_name=_("kết quả đã đăng ký"), blank=True, related_name="research_tasks"
     )
+    # Lần tuyển chọn: 1, then one more each time selection re-opens after a council found no passing dossier.
+    selection_attempt = models.PositiveSmallIntegerField(_("lần tuyển chọn"), default=1)
     is_demo = models.BooleanField(_("dữ liệu minh họa"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
     # When the record last changed: the datestamp harvesters (OAI-PMH) select on.
@@ -305,6 +307,8 @@ class Dossier(models.Model):
     task = models.ForeignKey(ResearchTask, on_delete=models.CASCADE, related_name="dossiers")
     call = models.ForeignKey(SelectionCall, null=True, blank=True, on_delete=models.RESTRICT, related_name="dossiers")
     kind = models.CharField(_("loại hồ sơ"), max_length=12, choices=Kind.choices, default=Kind.SELECTION)
+    # The selection attempt of the task the dossier was filed in (an acceptance dossier: 1).
+    attempt = models.PositiveSmallIntegerField(_("lần tuyển chọn"), default=1)
     pi = models.ForeignKey(
         "research.Researcher", verbose_name=_("chủ nhiệm"), on_delete=models.PROTECT, related_name="research_dossiers"
     )
@@ -334,7 +338,9 @@ class Dossier(models.Model):
 
     class Meta:
         ordering = ["task", "created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["task", "kind", "pi"], name="one_dossier_per_pi_and_kind")]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "kind", "attempt", "pi"], name="one_dossier_per_pi_kind_attempt")
+        ]
         verbose_name = _("hồ sơ")
         verbose_name_plural = _("hồ sơ")
 
@@ -384,6 +390,8 @@ class Council(models.Model):
 
     task = models.ForeignKey(ResearchTask, on_delete=models.CASCADE, related_name="councils")
     kind = models.CharField(_("loại hội đồng"), max_length=12, choices=Kind.choices)
+    # Which selection attempt of the task it scores (an acceptance council: 1).
+    attempt = models.PositiveSmallIntegerField(_("lần tuyển chọn"), default=1)
     name = models.CharField(_("tên hội đồng"), max_length=300)
     meeting_date = models.DateField(_("ngày họp"))
     ruleset = models.ForeignKey(RuleSet, verbose_name=_("bộ quy định áp dụng"), on_delete=models.PROTECT)
@@ -400,7 +408,9 @@ class Council(models.Model):
 
     class Meta:
         ordering = ["-meeting_date", "pk"]
-        constraints = [models.UniqueConstraint(fields=["task", "kind"], name="one_council_per_task_and_kind")]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "kind", "attempt"], name="one_council_per_task_kind_attempt")
+        ]
         verbose_name = _("hội đồng")
         verbose_name_plural = _("hội đồng")
 

@@ -82,7 +82,8 @@ def council_scored(*, council_id: int, dossier_id: int) -> None:
 
 def council_decided(*, council_id: int) -> None:
     council = Council.objects.select_related("task").get(pk=council_id)
-    dossiers = Dossier.objects.filter(task=council.task, kind=council.dossier_kind).select_related("pi__user")
+    dossiers = Dossier.objects.filter(task=council.task, kind=council.dossier_kind, attempt=council.attempt)
+    dossiers = dossiers.select_related("pi__user")
     for dossier in dossiers:
         if dossier.pi.user is None:
             continue

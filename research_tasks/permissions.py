@@ -79,7 +79,12 @@ def can_see_council(user, council) -> bool:
 
 def member_may_read(seat, dossier) -> bool:
     """A member reads a dossier of their council once they declared no conflict with it."""
-    if seat is None or dossier.task_id != seat.council.task_id or dossier.kind != seat.council.dossier_kind:
+    council = seat.council if seat is not None else None
+    if council is None or (dossier.task_id, dossier.kind, dossier.attempt) != (
+        council.task_id,
+        council.dossier_kind,
+        council.attempt,
+    ):
         return False
     return seat.declarations.filter(dossier=dossier, has_conflict=False).exists()
 

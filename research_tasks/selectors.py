@@ -131,7 +131,7 @@ def dossiers_for(user, *, secretariat: bool) -> QuerySet[Dossier]:
 
 def council_dossiers(council: Council) -> QuerySet[Dossier]:
     return Dossier.objects.filter(
-        task_id=council.task_id, kind=council.dossier_kind, status__in=EVALUATED_STATES
+        task_id=council.task_id, kind=council.dossier_kind, attempt=council.attempt, status__in=EVALUATED_STATES
     ).select_related("pi__organisation", "organisation")
 
 

@@ -229,12 +229,31 @@ def _locked_task(task: ResearchTask) -> ResearchTask:
     return ResearchTask.objects.select_for_update().get(pk=task.pk)
 
 
+def _refuse_when_selected(task: ResearchTask) -> None:
+    """Selection re-opens only when no dossier passed: one selected is the task's PI already."""
+    selected = Dossier.objects.filter(task=task, kind=Dossier.Kind.SELECTION, status=Dossier.Status.SELECTED)
+    winner = selected.select_related("pi").first()
+    if winner is not None:
+        raise ValidationError(
+            _("Hồ sơ của %(pi)s đã được hội đồng chọn; không mở lại tuyển chọn hay giao trực tiếp.")
+            % {"pi": winner.pi.full_name}
+        )
+
+
+def _next_attempt(task: ResearchTask) -> None:
+    """After a council found no passing dossier, a new call or a direct assignment is a new attempt:
+    new dossiers (the same PIs may file again) and a new council."""
+    if task.stage == ResearchTask.Stage.NO_RESULT:
+        task.selection_attempt += 1
+
+
 @transaction.atomic
 def selection_call_open(
     *, task: ResearchTask, actor, title: str, opens_at: datetime.datetime, closes_at: datetime.datetime, description=""
 ) -> SelectionCall:
     """Publish an open call for dossiers for an ordered task."""
     task = _locked_task(task)
+    _refuse_when_selected(task)
     if task.mode != ResearchTask.Mode.SELECTION or task.stage not in _OPEN_FOR_DOSSIERS:
         raise ValidationError(_("Chỉ mở tuyển chọn cho nhiệm vụ đặt hàng theo phương thức tuyển chọn, chưa có hồ sơ."))
     if closes_at <= opens_at:
@@ -249,9 +268,12 @@ def selection_call_open(
     )
     _full_clean(call)
     call.save()
+    _next_attempt(task)
     task.stage = ResearchTask.Stage.CALLING
-    task.save(update_fields=["stage"])
-    _log(action="selection_call_open", actor=actor, task=task, note=call.title)
+    task.save(update_fields=["stage", "selection_attempt"])
+    _log(
+        action="selection_call_open", actor=actor, task=task, note=call.title, data={"attempt": task.selection_attempt}
+    )
     return call
 
 
@@ -259,6 +281,7 @@ def selection_call_open(
 def task_assign_directly(*, task: ResearchTask, actor, pi, organisation=None) -> Dossier:
     """Giao trực tiếp: no call; the named PI prepares the dossier the council will examine."""
     task = _locked_task(task)
+    _refuse_when_selected(task)
     if task.stage not in _OPEN_FOR_DOSSIERS:
         raise ValidationError(_("Nhiệm vụ này đã có hồ sơ hoặc đã được giao."))
     organisation = organisation or pi.organisation
@@ -266,10 +289,13 @@ def task_assign_directly(*, task: ResearchTask, actor, pi, organisation=None) ->
         raise ValidationError({"organisation": _("Cần chọn tổ chức chủ trì.")})
     if pi.user_id is None:
         raise ValidationError({"pi": _("Chủ nhiệm cần có tài khoản trên nền tảng để nộp hồ sơ.")})
+    _next_attempt(task)
     task.mode = ResearchTask.Mode.DIRECT
     task.stage = ResearchTask.Stage.CALLING
-    task.save(update_fields=["mode", "stage"])
-    dossier = Dossier.objects.create(task=task, pi=pi, organisation=organisation, title=task.title)
+    task.save(update_fields=["mode", "stage", "selection_attempt"])
+    dossier = Dossier.objects.create(
+        task=task, pi=pi, organisation=organisation, title=task.title, attempt=task.selection_attempt
+    )
     _log(action="task_assign_directly", actor=actor, task=task, data={"pi": pi.pk, "organisation": organisation.pk})
     return dossier
 
@@ -308,10 +334,15 @@ def dossier_register(*, call: SelectionCall, actor) -> Dossier:
         raise ValidationError(_("Thông báo tuyển chọn chưa mở nhận hồ sơ."))
     if researcher.organisation_id is None:
         raise ValidationError(_("Hồ sơ nhà khoa học của bạn chưa có tổ chức chủ trì."))
-    if Dossier.objects.filter(task=call.task, kind=Dossier.Kind.SELECTION, pi=researcher).exists():
+    if Dossier.objects.filter(call=call, pi=researcher).exists():
         raise ValidationError(_("Bạn đã đăng ký hồ sơ cho nhiệm vụ này."))
     dossier = Dossier.objects.create(
-        task=call.task, call=call, pi=researcher, organisation=researcher.organisation, title=call.task.title
+        task=call.task,
+        call=call,
+        attempt=call.task.selection_attempt,
+        pi=researcher,
+        organisation=researcher.organisation,
+        title=call.task.title,
     )
     _log(action="dossier_register", actor=actor, task=call.task, data={"dossier": dossier.pk})
     return dossier
@@ -456,9 +487,10 @@ def council_form(
         raise ValidationError({"kind": _("Loại hội đồng không hợp lệ.")})
     dossier_kind = Dossier.Kind.ACCEPTANCE if kind == Council.Kind.ACCEPTANCE else Dossier.Kind.SELECTION
     expected_stage = ResearchTask.Stage.IN_ACCEPTANCE if kind == Council.Kind.ACCEPTANCE else ResearchTask.Stage.CALLING
-    if task.stage != expected_stage or Council.objects.filter(task=task, kind=kind).exists():
+    attempt = 1 if kind == Council.Kind.ACCEPTANCE else task.selection_attempt
+    if task.stage != expected_stage or Council.objects.filter(task=task, kind=kind, attempt=attempt).exists():
         raise ValidationError(_("Nhiệm vụ chưa ở giai đoạn thành lập hội đồng này, hoặc hội đồng đã được thành lập."))
-    dossiers = Dossier.objects.filter(task=task, kind=dossier_kind)
+    dossiers = Dossier.objects.filter(task=task, kind=dossier_kind, attempt=attempt)
     if dossiers.filter(status=Dossier.Status.SUBMITTED).exists():
         raise ValidationError(_("Còn hồ sơ chưa được kiểm tra tính hợp lệ."))
     if not dossiers.filter(status__in=EVALUATED_STATES).exists():
@@ -476,7 +508,13 @@ def council_form(
     if problems:
         raise ValidationError({"members": problems})
     council = Council(
-        task=task, kind=kind, name=name.strip(), meeting_date=meeting_date, ruleset=ruleset, created_by=actor
+        task=task,
+        kind=kind,
+        attempt=attempt,
+        name=name.strip(),
+        meeting_date=meeting_date,
+        ruleset=ruleset,
+        created_by=actor,
     )
     _full_clean(council)
     council.save()
@@ -511,7 +549,11 @@ def _in_council(member: CouncilMember, dossier: Dossier) -> None:
 
     council = member.council
     evaluated = Dossier.objects.filter(
-        pk=dossier.pk, task_id=council.task_id, kind=council.dossier_kind, status__in=EVALUATED_STATES
+        pk=dossier.pk,
+        task_id=council.task_id,
+        kind=council.dossier_kind,
+        attempt=council.attempt,
+        status__in=EVALUATED_STATES,
     )
     if not evaluated.exists():
         raise PermissionDenied

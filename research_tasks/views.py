@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -221,7 +221,7 @@ def _call_page(request, call, status=200, **bound):
     researcher = researcher_of(request.user)
     own = None
     if researcher is not None:
-        own = Dossier.objects.filter(task=call.task, kind=Dossier.Kind.SELECTION, pi=researcher).first()
+        own = Dossier.objects.filter(call=call, pi=researcher).first()
     context = {"call": call, "researcher": researcher, "own": own, "is_open": call.is_open(), **bound}
     return render(request, "research_tasks/call_detail.html", context, status=status)
 
@@ -264,7 +264,7 @@ def _dossier_context(request, dossier, **bound) -> dict:
 
 def _decided_result(dossier):
     council = Council.objects.filter(
-        task=dossier.task, kind=_council_kind(dossier), status=Council.Status.DECIDED
+        task=dossier.task, kind=_council_kind(dossier), attempt=dossier.attempt, status=Council.Status.DECIDED
     ).first()
     if council is None:
         return None
@@ -330,7 +330,10 @@ def _council_name(task, kind) -> str:
 
 def _formation_warnings(task, kind, chosen, meeting_date):
     dossier_kind = Dossier.Kind.ACCEPTANCE if kind == Council.Kind.ACCEPTANCE else Dossier.Kind.SELECTION
-    dossiers = Dossier.objects.filter(task=task, kind=dossier_kind, status__in=selectors.EVALUATED_STATES)
+    attempt = 1 if kind == Council.Kind.ACCEPTANCE else task.selection_attempt
+    dossiers = Dossier.objects.filter(
+        task=task, kind=dossier_kind, attempt=attempt, status__in=selectors.EVALUATED_STATES
+    )
     return selectors.conflict_warnings(
         researchers=[r for r, _role in chosen],
         dossiers=dossiers.select_related("pi"),
@@ -605,8 +608,12 @@ def _action(on, service, check=None, form=Form, key=None, *, args=None, to=None,
                 return redirect(to(ran[0], *page_args) if to else on.url(*page_args))
         elif service in _INVALID and key is None:
             return on.page(request, *page_args, status=400, errors=[_INVALID[service]])
-        bound_page = {key: bound} if key else {"errors": [m for ms in bound.errors.values() for m in ms]}
-        return on.page(request, *page_args, status=400, **bound_page)
+        if not key:
+            return on.page(request, *page_args, status=400, errors=[m for ms in bound.errors.values() for m in ms])
+        # A refusal that is not about one field shows at the top of the page, where it is seen even
+        # when the page, reloaded in its new state, no longer shows the form.
+        refusals = bound.errors.pop(NON_FIELD_ERRORS, [])
+        return on.page(request, *page_args, status=400, errors=list(refusals), **{key: bound})
 
     return view
 
