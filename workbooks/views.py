@@ -105,25 +105,28 @@ def preview(request, pk, error=None):
     return render(request, "workbooks/preview.html", preview_context(batch, error), status=400 if error else 200)
 
 
+def _act(request, pk, service, done: str, next_page):
+    """Confirm or cancel one's own upload; a refusal shows the preview again with the reason."""
+    batch = _own_batch(request, pk)
+    try:
+        service(batch=batch, actor=request.user)
+    except ValidationError as exc:
+        return preview(request, pk, error=" ".join(exc.messages))
+    messages.success(request, done % {"count": len(batch.changes)})
+    return next_page(batch)
+
+
 @login_required
 @require_POST
 def confirm(request, pk):
-    batch = _own_batch(request, pk)
-    try:
-        services.import_batch_confirm(batch=batch, actor=request.user)
-    except ValidationError as exc:
-        return preview(request, pk, error=" ".join(exc.messages))
-    messages.success(request, _("Đã nhập %(count)s thay đổi từ tệp Excel.") % {"count": len(batch.changes)})
-    return redirect("workbooks:preview", pk=batch.pk)
+    done = _("Đã nhập %(count)s thay đổi từ tệp Excel.")
+    return _act(request, pk, services.import_batch_confirm, done, lambda b: redirect("workbooks:preview", pk=b.pk))
 
 
 @login_required
 @require_POST
 def cancel(request, pk):
-    batch = _own_batch(request, pk)
-    try:
-        services.import_batch_cancel(batch=batch, actor=request.user)
-    except ValidationError as exc:
-        return preview(request, pk, error=" ".join(exc.messages))
-    messages.success(request, _("Đã hủy lượt nhập; không có gì được ghi."))
-    return redirect("workbooks:upload", slug=batch.programme.slug, agency_slug=batch.agency.slug)
+    def back(batch):
+        return redirect("workbooks:upload", slug=batch.programme.slug, agency_slug=batch.agency.slug)
+
+    return _act(request, pk, services.import_batch_cancel, _("Đã hủy lượt nhập; không có gì được ghi."), back)
