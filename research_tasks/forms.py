@@ -208,6 +208,11 @@ class InspectionForm(forms.Form):
     conclusion = forms.ChoiceField(label=_("Kết luận"), choices=Inspection.Conclusion.choices)
 
 
+class InspectionScheduleForm(forms.Form):
+    held_on = forms.DateField(label=_("Ngày kiểm tra dự kiến"), widget=DATE)
+    purpose = forms.CharField(label=_("Nội dung kiểm tra"), widget=_text(2))
+
+
 class ChangeForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại điều chỉnh"), choices=ChangeRequest.Kind.choices)
     reason = forms.CharField(label=_("Lý do"), widget=_text(2))

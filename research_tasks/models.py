@@ -582,7 +582,12 @@ class ProgressReport(models.Model):
 
 
 class Inspection(models.Model):
-    """Kiểm tra định kỳ: the secretariat's visit and its conclusion."""
+    """Kiểm tra định kỳ: the secretariat's visit, scheduled ahead (the PI and the host are told),
+    then held and concluded."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Đã lên lịch")
+        HELD = "held", _("Đã kiểm tra")
 
     class Conclusion(models.TextChoices):
         ON_TRACK = "on_track", _("Đúng tiến độ")
@@ -590,9 +595,11 @@ class Inspection(models.Model):
         SERIOUS = "serious", _("Vi phạm, đề nghị xử lý")
 
     contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="inspections")
+    status = models.CharField(_("trạng thái"), max_length=8, choices=Status.choices, default=Status.HELD)
     held_on = models.DateField(_("ngày kiểm tra"))
-    findings = models.TextField(_("kết quả kiểm tra"))
-    conclusion = models.CharField(_("kết luận"), max_length=10, choices=Conclusion.choices)
+    purpose = models.TextField(_("nội dung kiểm tra"), blank=True)
+    findings = models.TextField(_("kết quả kiểm tra"), blank=True)
+    conclusion = models.CharField(_("kết luận"), max_length=10, choices=Conclusion.choices, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -4,12 +4,13 @@ import contextlib
 from contextvars import ContextVar
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from reporting.notifications import notify
 
-from .models import Council, Dossier, OrderCall
+from .models import ChangeRequest, Council, Dossier, Inspection, OrderCall
 
 _silenced: ContextVar[bool] = ContextVar("research_tasks_notices_silenced", default=False)
 
@@ -106,3 +107,78 @@ def order_list_approved(*, call_id: int) -> None:
         body=_("Xem các nhiệm vụ được đặt hàng và đề xuất của đơn vị."),
         url=reverse("research_tasks:order-call", args=[call.pk]),
     )
+
+
+def _pi_and_host(task) -> list[User]:
+    """The PI and the researchers (with accounts) of the host organisation."""
+    users = User.objects.filter(is_active=True, researcher__organisation_id=task.host_id) if task.host_id else []
+    found = {user.pk: user for user in users}
+    if task.pi_id and task.pi.user_id and task.pi.user.is_active:
+        found.setdefault(task.pi.user_id, task.pi.user)
+    return list(found.values())
+
+
+def inspection_scheduled(*, inspection_id: int) -> None:
+    inspection = Inspection.objects.select_related("contract__task__pi__user").get(pk=inspection_id)
+    task = inspection.contract.task
+    notify(
+        users=_pi_and_host(task),
+        key=f"rt-inspection:{inspection.pk}:scheduled",
+        subject=_("Lịch kiểm tra nhiệm vụ %(code)s ngày %(date)s")
+        % {"code": task.code, "date": f"{inspection.held_on:%d/%m/%Y}"},
+        body=inspection.purpose,
+        url=reverse("research_tasks:contract", args=[inspection.contract_id]),
+    )
+
+
+def change_submitted(*, change_id: int) -> None:
+    change = ChangeRequest.objects.select_related("contract__task").get(pk=change_id)
+    notify(
+        users=_secretariat(),
+        key=f"rt-change:{change.pk}:submitted",
+        subject=_("Đề nghị điều chỉnh hợp đồng %(number)s: %(kind)s")
+        % {"number": change.contract.number, "kind": change.get_kind_display()},
+        body=change.reason,
+        url=reverse("research_tasks:contract", args=[change.contract_id]),
+    )
+
+
+def change_decided(*, change_id: int) -> None:
+    change = ChangeRequest.objects.select_related("contract__task__pi__user").get(pk=change_id)
+    pi = change.contract.task.pi
+    if pi is None or pi.user is None:
+        return
+    notify(
+        users=[pi.user],
+        key=f"rt-change:{change.pk}:decided",
+        subject=_("Đề nghị điều chỉnh hợp đồng %(number)s: %(status)s")
+        % {"number": change.contract.number, "status": change.get_status_display()},
+        body=change.decision_note or change.reason,
+        url=reverse("research_tasks:contract", args=[change.contract_id]),
+    )
+
+
+def application_reminders(*, today=None) -> int:
+    """Once a year, for three years after acceptance, ask the PI to record how the results are
+    applied, unless an application of that year is recorded already. Safe to run daily."""
+    from .selectors import applications_due
+
+    year = (today or timezone.localdate()).year
+    sent = 0
+    for task in applications_due(year).select_related("pi__user"):
+        if task.pi is None or task.pi.user is None or not task.pi.user.is_active:
+            continue
+        sent += len(
+            notify(
+                users=[task.pi.user],
+                key=f"rt-task:{task.pk}:applications:{year}",
+                subject=_("Cập nhật ứng dụng kết quả năm %(year)s: %(code)s") % {"year": year, "code": task.code},
+                body=_(
+                    "Nhiệm vụ đã nghiệm thu ngày %(date)s. Hãy ghi nhận đơn vị, địa điểm và hiệu quả ứng dụng "
+                    "kết quả trong năm %(year)s."
+                )
+                % {"date": f"{task.acceptance.decided_on:%d/%m/%Y}", "year": year},
+                url=reverse("research_tasks:task", args=[task.pk]),
+            )
+        )
+    return sent

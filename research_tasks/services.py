@@ -889,13 +889,41 @@ def progress_report_submit(
 
 
 @transaction.atomic
+def inspection_schedule(*, contract: Contract, actor, held_on: datetime.date, purpose: str) -> Inspection:
+    """Schedule an inspection visit; the PI and the host organisation are told after commit."""
+    contract = _running(contract)
+    if held_on < timezone.localdate():
+        raise ValidationError({"held_on": _("Ngày kiểm tra dự kiến không được ở trong quá khứ.")})
+    if not purpose.strip():
+        raise ValidationError({"purpose": _("Cần nêu nội dung kiểm tra.")})
+    inspection = Inspection.objects.create(
+        contract=contract,
+        status=Inspection.Status.PLANNED,
+        held_on=held_on,
+        purpose=purpose.strip(),
+        recorded_by=actor,
+    )
+    _log(action="inspection_schedule", actor=actor, task=contract.task, note=f"{held_on:%d/%m/%Y}")
+    _after_commit(notifications.inspection_scheduled, inspection_id=inspection.pk)
+    return inspection
+
+
+@transaction.atomic
 def inspection_record(
     *, contract: Contract, actor, held_on: datetime.date, findings: str, conclusion: str
 ) -> Inspection:
+    """Record an inspection held: the one scheduled for that day if there is one, else a new one."""
     contract = _running(contract)
-    inspection = Inspection(
-        contract=contract, held_on=held_on, findings=findings.strip(), conclusion=conclusion, recorded_by=actor
-    )
+    if not findings.strip():
+        raise ValidationError({"findings": _("Cần ghi kết quả kiểm tra.")})
+    if conclusion not in Inspection.Conclusion.values:
+        raise ValidationError({"conclusion": _("Chọn kết luận kiểm tra.")})
+    planned = contract.inspections.filter(status=Inspection.Status.PLANNED, held_on=held_on).first()
+    inspection = planned or Inspection(contract=contract, held_on=held_on)
+    inspection.status = Inspection.Status.HELD
+    inspection.findings = findings.strip()
+    inspection.conclusion = conclusion
+    inspection.recorded_by = actor
     _full_clean(inspection)
     inspection.save()
     _log(action="inspection_record", actor=actor, task=contract.task, note=inspection.get_conclusion_display())
@@ -964,6 +992,7 @@ def change_request_submit(
         requested_by=actor,
     )
     _log(action="change_request_submit", actor=actor, task=contract.task, note=reason, data={"kind": kind})
+    _after_commit(notifications.change_submitted, change_id=change.pk)
     return change
 
 
@@ -992,6 +1021,7 @@ def change_request_decide(*, change: ChangeRequest, actor, approve: bool, note: 
     change.decision_note = note.strip()
     change.save()
     _log(action="change_request_decide", actor=actor, task=contract.task, note=note, data={"approved": approve})
+    _after_commit(notifications.change_decided, change_id=change.pk)
     return change
 
 

@@ -56,6 +56,7 @@ urlpatterns = [
     path("research-tasks/contracts/<int:pk>/", views.contract_detail, name="contract"),
     path("research-tasks/contracts/<int:pk>/progress/", views.contract_progress, name="contract-progress"),
     path("research-tasks/contracts/<int:pk>/inspections/", views.contract_inspection, name="contract-inspection"),
+    path("research-tasks/contracts/<int:pk>/inspections/plan/", views.contract_schedule, name="contract-schedule"),
     path("research-tasks/contracts/<int:pk>/changes/", views.contract_change, name="contract-change"),
     path("research-tasks/contracts/<int:pk>/disbursements/", views.contract_disburse, name="contract-disburse"),
     path("research-tasks/changes/<int:pk>/decide/", views.change_decide, name="change-decide"),

@@ -547,6 +547,7 @@ def _contract_context(request, contract, **bound) -> dict:
         "running": contract.task.stage == ResearchTask.Stage.IN_PROGRESS,
         "progress_form": bound.get("progress_form") or forms.ProgressForm(),
         "inspection_form": bound.get("inspection_form") or forms.InspectionForm(),
+        "schedule_form": bound.get("schedule_form") or forms.InspectionScheduleForm(),
         "change_form": bound.get("change_form") or forms.ChangeForm(),
         "change_grid": _grid(years, request.POST, lines),  # what was typed, when a request is refused
         "change_years": years,
@@ -796,6 +797,7 @@ _DONE = {
     services.score_sheet_explain: _l("Đã ghi nội dung giải trình."),
     services.progress_report_submit: _l("Đã gửi báo cáo định kỳ."),
     services.inspection_record: _l("Đã ghi kết quả kiểm tra."),
+    services.inspection_schedule: _l("Đã lên lịch kiểm tra; chủ nhiệm và tổ chức chủ trì được thông báo."),
     services.change_request_submit: _l("Đã gửi đề nghị điều chỉnh."),
     services.disbursement_record: _l("Đã ghi nhận cấp kinh phí."),
     services.change_request_decide: _l("Đã ghi quyết định về đề nghị điều chỉnh."),
@@ -840,6 +842,9 @@ council_explain = _action(
 contract_progress = _action(CONTRACT, services.progress_report_submit, _reports_on, forms.ProgressForm, "progress_form")
 contract_inspection = _action(
     CONTRACT, services.inspection_record, _secretariat, forms.InspectionForm, "inspection_form"
+)
+contract_schedule = _action(
+    CONTRACT, services.inspection_schedule, _secretariat, forms.InspectionScheduleForm, "schedule_form"
 )
 contract_change = _action(
     CONTRACT, services.change_request_submit, _reports_on, forms.ChangeForm, "change_form", args=_change_lines
