@@ -335,8 +335,14 @@ def _plan_task(row, tasks, *, programme, agency, actor, plan) -> None:
     )
 
 
+def _required(text: str, column: str) -> str:
+    if not text.strip():
+        raise _RowError(column, _("Ô này cần được điền."))
+    return text
+
+
 def _period(text: str, programme) -> tuple[int, str, int]:
-    match = _PERIOD.match(fold(text).replace(" ", ""))
+    match = _PERIOD.match(fold(_required(text, "period")).replace(" ", ""))
     if not match:
         raise _RowError(
             "period",
@@ -354,7 +360,7 @@ def _period(text: str, programme) -> tuple[int, str, int]:
 
 
 def _choice(text: str, choices, column: str) -> str:
-    value = choice_labels(choices).get(fold(text))
+    value = choice_labels(choices).get(fold(_required(text, column)))
     if value is None:
         listed = ", ".join(str(label) for _value, label in choices)
         raise _RowError(
@@ -365,7 +371,7 @@ def _choice(text: str, choices, column: str) -> str:
 
 def _progress(text: str) -> int:
     try:
-        value = parse_decimal(text.rstrip("%").strip(), "progress")
+        value = parse_decimal(_required(text, "progress").rstrip("%").strip(), "progress")
     except ValidationError:
         value = None
     if value is None or value != value.to_integral_value() or not 0 <= value <= 100:
@@ -374,7 +380,7 @@ def _progress(text: str) -> int:
 
 
 def _date(text: str) -> datetime.date:
-    text = text.strip()
+    text = _required(text, "date").strip()
     for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
         try:
             return datetime.datetime.strptime(text, pattern).date()

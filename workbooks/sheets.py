@@ -10,6 +10,7 @@ import datetime
 import io
 import zipfile
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -306,6 +307,9 @@ def _cell_text(cell, spec: SheetSpec, key: str, row_number: int, problems: list[
         return value.isoformat()
     if isinstance(value, bool):
         return str(int(value))
+    if isinstance(value, int | float) and "%" in (getattr(cell, "number_format", "") or ""):
+        # "52,4%" typed into a percentage cell is stored as 0.524; the reporter meant 52.4.
+        return format((Decimal(repr(value)) * 100).normalize(), "f")
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     return str(value).strip()

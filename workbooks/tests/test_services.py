@@ -255,3 +255,16 @@ def test_cancel_keeps_nothing_of_the_file(programme, sokhcn, reporter_sokhcn, te
     services.import_batch_cancel(batch=batch, actor=reporter_sokhcn)
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.CANCELLED and bytes(batch.content) == b""
+
+
+def test_an_emptied_cell_that_is_needed_is_named(programme, sokhcn, reporter_sokhcn, template_of):
+    content = fill(
+        template_of(sokhcn),
+        indicators=[("CT5", {"Giá trị": "7", "Kỳ": None})],
+        tasks=[
+            (1, {"Trạng thái": "Hoàn thành", "Tiến độ (%)": 100, "Nội dung cập nhật": "Xong", "Ngày báo cáo": None})
+        ],
+    )
+    batch = _preview(programme, sokhcn, reporter_sokhcn, content)
+    assert _errors(batch) == [("indicators", 2, "period"), ("tasks", 2, "date")]
+    assert {e["message"] for e in batch.errors} == {"Ô này cần được điền."}

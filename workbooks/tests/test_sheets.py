@@ -124,3 +124,18 @@ def test_columns_are_found_by_their_header_in_any_order_case_or_accents(programm
     batch = _preview(programme, sokhcn, reporter_sokhcn, stream.getvalue())
     assert batch.errors == []
     assert [(c["code"], c["kind"], c["value"]) for c in batch.changes] == [("CT5", "provisional", "7.5")]
+
+
+def test_a_percentage_typed_into_a_percent_cell_is_read_as_the_reporter_sees_it(
+    programme, sokhcn, reporter_sokhcn, template_of
+):
+    book = load_workbook(io.BytesIO(template_of(sokhcn)))
+    sheet = book["Chỉ tiêu"]
+    headers = {cell.value: cell.column for cell in sheet[1]}
+    cell = sheet.cell(row=2, column=headers["Giá trị"])
+    cell.value, cell.number_format = 0.524, "0.0%"  # what Excel stores for "52,4%"
+    sheet.cell(row=2, column=headers["Kỳ"]).value = "2024"
+    stream = io.BytesIO()
+    book.save(stream)
+    batch = _preview(programme, sokhcn, reporter_sokhcn, stream.getvalue())
+    assert [c["value"] for c in batch.changes] == ["52.4"]
