@@ -1,0 +1,279 @@
+#!/usr/bin/env python3
+"""Benchmark of the technology exchange at 100,000 listings on PostgreSQL.
+
+1. (re)create the database ``sti_bench_exchange``, migrate, load 100,000 published listings
+   (``load_exchange_demo --count 100000``: Vietnamese offers and requests, a quarter of the
+   requests without diacritics) and build the matching index (timed);
+2. start gunicorn (2 workers, 127.0.0.1:8015, DEBUG off, local-memory cache);
+3. 20 concurrent clients, closed loop, each cycling through many different searches (one box
+   + facets, accents or not) and, separately, the matches of many different requests
+   (``/api/v1/exchange/requests/{id}/matches/``); p50/p95/p99 per phase. Each client starts
+   at a different place in the list, so most requests are not a repeat of one just made;
+4. time from publishing an offer (the publish service) to its appearing in the matches API
+   of a request on the same topic;
+5. stop gunicorn, print and write bench/results/exchange-<UTC time>.json.
+
+    .venv/bin/python bench/run_exchange_bench.py              # full run
+    .venv/bin/python bench/run_exchange_bench.py --reuse-db   # measure again, same data
+"""
+
+import argparse
+import json
+import os
+import secrets
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from load import Client, percentile  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+QUERIES = [
+    "xu ly nuoc thai",
+    "công nghệ xử lý nước thải",
+    "drone phun thuoc",
+    "máy bay không người lái",
+    "cam bien bui min",
+    "trí tuệ nhân tạo camera",
+    "benh an dien tu",
+    "truy xuat nguon goc",
+    "điện mặt trời",
+    "gach khong nung",
+    "nano bac",
+    "bao quan rau qua",
+    "thuy canh",
+    "giống lúa chịu mặn",
+    "nuoi cay mo",
+    "men vi sinh",
+    "nuôi tôm tuần hoàn",
+    "duoc lieu dinh lang",
+    "dong trung ha thao",
+    "kham benh tu xa",
+    "robot han",
+    "den tin hieu giao thong",
+    "xe may dien",
+    "an ninh mang",
+    "ban do so GIS",
+    "phan bon huu co",
+    "be tong",
+    "thuong mai dien tu OCOP",
+    "hoc truc tuyen",
+    "lo dot rac",
+]
+FACETS = ["", "&kind=offer", "&kind=request", "&field=2", "&trl=7", "&mode=licence", "&region=ha-noi"]
+
+
+def log(message: str) -> None:
+    print(f"[{datetime.now().strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def django_env(args) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(40),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{args.database}",
+        CACHE_URL="",
+        API_THROTTLE_ANON="1000000/minute",
+        API_THROTTLE_USER="1000000/minute",
+    )
+    return env
+
+
+def manage(env, *command) -> str:
+    return subprocess.run(
+        [PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True, text=True, capture_output=True
+    ).stdout
+
+
+def pg(sql: str, database: str = "postgres", fetch: bool = False):
+    import psycopg
+
+    with psycopg.connect(host="127.0.0.1", port=5432, user="postgres", dbname=database, autocommit=True) as conn:
+        cursor = conn.execute(sql)
+        return cursor.fetchall() if fetch else None
+
+
+def prepare(args, env) -> dict:
+    log(f"recreating database {args.database}")
+    pg(f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)')
+    pg(f'CREATE DATABASE "{args.database}"')
+    manage(env, "migrate", "-v0")
+    log(f"loading {args.count} listings and building the matching index")
+    started = time.perf_counter()
+    print(manage(env, "load_exchange_demo", "--count", str(args.count)), end="")
+    return {"load_and_index_s": round(time.perf_counter() - started, 1)}
+
+
+def start_gunicorn(args, env) -> subprocess.Popen:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    handle = open(RESULTS / "gunicorn-exchange.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "config.wsgi",
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{args.port}",
+            "--timeout",
+            "60",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+    )
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{args.port}/exchange/", timeout=5)  # noqa: S310
+            return process
+        except OSError:
+            time.sleep(0.5)
+    process.terminate()
+    raise SystemExit("gunicorn did not answer")
+
+
+def closed_loop(args, paths: list[str], label: str) -> dict:
+    """args.clients threads, each sending args.requests GETs, cycling through `paths`."""
+    latencies, statuses, lock = [], {}, threading.Lock()
+
+    def run(offset: int):
+        client = Client("127.0.0.1", args.port, 60, {"Accept-Language": "vi"})
+        for i in range(args.requests):
+            path = paths[(offset * 7 + i) % len(paths)]
+            started = time.perf_counter()
+            status, _size = client.get(path)
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                latencies.append(elapsed)
+                statuses[status] = statuses.get(status, 0) + 1
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(args.clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    values = sorted(latencies)
+    result = {
+        "phase": label,
+        "distinct_paths": len(paths),
+        "requests": len(values),
+        "statuses": statuses,
+        "p50_ms": round(percentile(values, 50), 1),
+        "p95_ms": round(percentile(values, 95), 1),
+        "p99_ms": round(percentile(values, 99), 1),
+        "throughput_rps": round(len(values) / wall, 1),
+    }
+    log(json.dumps(result, ensure_ascii=False))
+    return result
+
+
+PUBLISH_SCRIPT = """
+import json, time, urllib.request
+from django.contrib.auth.models import Group
+from accounts.models import User
+from exchange import services
+from exchange.models import Listing, Member, MODERATORS_GROUP
+from research.models import Organisation
+
+moderator = User.objects.get(username="sangiaodich")
+member = User.objects.get(username="vientruong")
+org = Member.objects.filter(user=member).first().organisation
+request = Listing.objects.filter(kind="request", status="published", title__icontains="drone").first()
+title = "Thiết bị bay không người lái phun thuốc thế hệ mới " + str(time.time())
+listing = services.listing_create(actor=member, organisation=org, kind="offer", title=title,
+    description="Drone phun thuốc lúa, tự động theo bản đồ ruộng, tải trọng 30 lít. Bench " + title,
+    field="203", keywords="drone, UAV, phun thuốc", trl=9, transfer_modes=["licence"], region="ha-noi")
+services.listing_submit(listing=listing, actor=member)
+started = time.perf_counter()
+services.listing_publish(listing=listing, actor=moderator)
+published = time.perf_counter()
+url = "http://127.0.0.1:%(port)s/api/v1/exchange/requests/%%s/matches/?limit=50" %% request.pk
+seen = None
+for attempt in range(100):
+    body = json.load(urllib.request.urlopen(url, timeout=30))
+    if any(r["id"] == listing.pk for r in body["results"]):
+        seen = time.perf_counter()
+        break
+    time.sleep(0.05)
+print(json.dumps({"publish_ms": round((published - started) * 1000, 1),
+                  "publish_to_visible_ms": round(((seen or published) - started) * 1000, 1) if seen else None,
+                  "rank": next((i + 1 for i, r in enumerate(body["results"]) if r["id"] == listing.pk), None)}))
+"""
+
+
+def publish_to_match(args, env) -> dict:
+    output = manage(env, "shell", "-c", PUBLISH_SCRIPT % {"port": args.port})
+    result = json.loads(output.strip().splitlines()[-1])
+    log(f"publish → matches: {result}")
+    return result
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", default="sti_bench_exchange")
+    parser.add_argument("--port", type=int, default=8015)
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=25)
+    parser.add_argument("--reuse-db", action="store_true")
+    args = parser.parse_args(argv)
+    env = django_env(args)
+    timings = {} if args.reuse_db else prepare(args, env)
+    manage(env, "collectstatic", "--noinput", "-v0")
+    request_ids = [
+        row[0]
+        for row in pg(
+            "SELECT id FROM exchange_listing WHERE kind='request' AND status='published' ORDER BY id LIMIT 200",
+            args.database,
+            fetch=True,
+        )
+    ]
+    searches = [
+        f"/exchange/?q={urllib.parse.quote(q)}{facet}" for q in QUERIES for facet in FACETS
+    ]  # 210 distinct pages
+    api_searches = [f"/api/v1/exchange/listings/?q={urllib.parse.quote(q)}" for q in QUERIES]
+    matches = [f"/api/v1/exchange/requests/{pk}/matches/?limit=10" for pk in request_ids]
+    uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    process = start_gunicorn(args, env)
+    try:
+        phases = [
+            closed_loop(args, searches, "search page (210 distinct queries × facets)"),
+            closed_loop(args, api_searches, "search API (30 distinct queries)"),
+            closed_loop(args, matches, "matches API (200 distinct requests)"),
+        ]
+        freshness = publish_to_match(args, env)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    record = {
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "uptime": uptime,
+        "cpus": os.cpu_count(),
+        "listings": args.count,
+        "clients": args.clients,
+        "timings": timings,
+        "phases": phases,
+        "publish_to_match": freshness,
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    target = RESULTS / f"exchange-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}.json"
+    target.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps(record, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
