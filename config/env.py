@@ -51,3 +51,15 @@ def env_secret(name: str, default: str = "") -> str:
         except OSError as exc:
             raise ImproperlyConfigured(f"{name}_FILE cannot be read: {exc}") from exc
     return os.environ.get(name, default)
+
+
+_RATE_UNITS = {"s", "sec", "second", "m", "min", "minute", "h", "hour", "d", "day"}
+
+
+def env_rate(name: str, default: str) -> str:
+    """A request rate such as "120/minute" (DRF throttle syntax)."""
+    raw = os.environ.get(name) or default
+    count, _sep, unit = raw.strip().partition("/")
+    if not count.isdigit() or int(count) < 1 or unit not in _RATE_UNITS:
+        raise ImproperlyConfigured(f"{name} must be a rate such as 120/minute, got {raw!r}")
+    return raw.strip()

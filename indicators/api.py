@@ -17,7 +17,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
-from core.api import ErrorSerializer, UploadField, ValidationErrorSerializer
+from core.api import ErrorSerializer, OptionalURLField, UploadField, ValidationErrorSerializer
 from core.cache import PublicCacheMixin
 from programmes.permissions import can_report_for_indicator
 
@@ -103,6 +103,7 @@ class NestedMeasurementSerializer(_NumbersModelSerializer):
         help_text="Inputs the value was computed from (growth accounting), as decimal strings.",
     )
     evidence = serializers.FileField(read_only=True, allow_null=True, help_text="URL of the evidence file.")
+    source_url = OptionalURLField()
 
     class Meta:
         model = Measurement

@@ -356,3 +356,74 @@ class KeyTaskViewSet(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
             KeyTaskUpdateSerializer(update, context=self.get_serializer_context()).data,
             status=status.HTTP_201_CREATED,
         )
+
+
+# Solution groups and the roadmap ---------------------------------------------------------
+
+
+class SolutionGroupFilter(django_filters.FilterSet):
+    programme = django_filters.CharFilter(field_name="programme__slug", help_text="Programme slug.")
+
+    class Meta:
+        model = SolutionGroup
+        fields = ["programme"]
+
+
+class SolutionGroupListSerializer(SolutionGroupSerializer):
+    programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    key_tasks = serializers.SlugRelatedField(
+        slug_field="number", many=True, read_only=True, help_text="Numbers of the key tasks under the group."
+    )
+
+    class Meta(SolutionGroupSerializer.Meta):
+        fields = ["id", "programme", *SolutionGroupSerializer.Meta.fields, "key_tasks"]
+        read_only_fields = fields
+
+
+@extend_schema_view(
+    list=extend_schema(responses={200: SolutionGroupListSerializer, 400: ValidationErrorSerializer}),
+    retrieve=extend_schema(responses={200: SolutionGroupListSerializer, 404: ErrorSerializer}),
+)
+class SolutionGroupViewSet(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
+    """Groups of solutions (nhóm nhiệm vụ, giải pháp) with their paragraphs and key tasks."""
+
+    serializer_class = SolutionGroupListSerializer
+    filterset_class = SolutionGroupFilter
+    queryset = (
+        SolutionGroup.objects.select_related("programme")
+        .prefetch_related(
+            Prefetch("paragraphs", queryset=SolutionParagraph.objects.order_by("order", "pk")),
+            Prefetch("key_tasks", queryset=KeyTask.objects.order_by("number", "pk")),
+        )
+        .order_by("programme__slug", "number", "pk")
+    )
+
+
+class MilestoneListSerializer(MilestoneSerializer):
+    programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    phase_label = serializers.CharField(source="phase.label", read_only=True, allow_null=True, default=None)
+
+    class Meta(MilestoneSerializer.Meta):
+        fields = ["id", "programme", *MilestoneSerializer.Meta.fields, "phase_label"]
+        read_only_fields = fields
+
+
+class MilestoneFilter(django_filters.FilterSet):
+    programme = django_filters.CharFilter(field_name="programme__slug", help_text="Programme slug.")
+    kind = django_filters.ChoiceFilter(choices=Milestone.Kind.choices)
+
+    class Meta:
+        model = Milestone
+        fields = ["programme", "kind"]
+
+
+@extend_schema_view(
+    list=extend_schema(responses={200: MilestoneListSerializer, 400: ValidationErrorSerializer}),
+    retrieve=extend_schema(responses={200: MilestoneListSerializer, 404: ErrorSerializer}),
+)
+class MilestoneViewSet(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
+    """Milestones of the roadmap (lộ trình): reviews, targets, phases' ends; `is_past` as of today."""
+
+    serializer_class = MilestoneListSerializer
+    filterset_class = MilestoneFilter
+    queryset = Milestone.objects.select_related("programme", "phase").order_by("programme__slug", "year", "kind", "pk")

@@ -14,7 +14,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
-from core.api import ErrorSerializer, ValidationErrorSerializer
+from core.api import ErrorSerializer, OptionalURLField, ValidationErrorSerializer
 from core.cache import PublicCacheMixin
 
 from . import services
@@ -91,6 +91,7 @@ class OutputSerializer(serializers.ModelSerializer):
         source="authorships", many=True, read_only=True, help_text="Authors who have a researcher profile."
     )
     organisations = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    url = OptionalURLField()
 
     class Meta:
         model = Output

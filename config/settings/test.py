@@ -14,5 +14,13 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 # Query-count tests measure the work of a page, not a cache hit; caching has its own tests.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    # Rate limits apply in tests too (a test proves the 429); high enough not to get in the way.
+    "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-throttle"},
+}
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
+}
 WHITENOISE_AUTOREFRESH = True

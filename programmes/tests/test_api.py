@@ -408,7 +408,7 @@ def test_the_schema_is_a_valid_openapi_3_document(client, db):
     assert set(paths["/api/v1/measurements/"]) == {"get", "post"}
     assert set(paths["/api/v1/key-tasks/{id}/updates/"]) == {"post"}
     create = paths["/api/v1/measurements/"]["post"]
-    assert set(create["responses"]) == {"201", "400", "401", "403"}
+    assert set(create["responses"]) == {"201", "400", "401", "403", "429"}
     assert create["responses"]["400"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/ValidationError"
     }

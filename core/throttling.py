@@ -1,0 +1,25 @@
+"""API rate limits (DRF throttles), apart from core.api: rest_framework.views reads the
+throttle classes from the settings when it is imported, and core.api imports it."""
+
+from django.core.cache import caches
+from rest_framework import throttling
+from rest_framework.settings import api_settings
+
+
+class _ThrottleSettings:
+    """Counters in the "throttle" cache; the rate read from the settings on each request."""
+
+    @property
+    def cache(self):
+        return caches["throttle"]
+
+    def get_rate(self):
+        return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
+
+
+class AnonThrottle(_ThrottleSettings, throttling.AnonRateThrottle):
+    """Anonymous clients, by IP address (API_THROTTLE_ANON)."""
+
+
+class UserThrottle(_ThrottleSettings, throttling.UserRateThrottle):
+    """Signed-in clients (token or session), per user (API_THROTTLE_USER)."""
