@@ -16,12 +16,15 @@ from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from research.models import Authorship, Organisation, Output
+from research.models import Authorship, Organisation, Output, Researcher
 from research_tasks.models import ResearchTask
 
 from .models import DeletedRecord
 
 OUTPUT, TASK = DeletedRecord.Kind.OUTPUT.value, DeletedRecord.Kind.TASK.value
+# Columns a record never shows: search keys can be long, so they are not read.
+SEARCH_KEYS = ("search_key", "title_key", "dedupe_key")
+PERSON = ("id", "full_name", "orcid", "organisation_id")
 Position = tuple[datetime, int, int]
 
 
@@ -230,18 +233,29 @@ def earliest_datestamp() -> datetime | None:
 
 
 def _outputs(metadata: bool) -> QuerySet:
-    qs = Output.objects.prefetch_related("organisations")
-    if metadata:
-        authorships = Authorship.objects.select_related("researcher__organisation").order_by("position")
-        qs = qs.prefetch_related(Prefetch("authorships", queryset=authorships), "research_tasks")
-    return qs
+    organisations = Prefetch("organisations", queryset=Organisation.objects.only("id", "slug", "name"))
+    if not metadata:  # headers only
+        return Output.objects.only("id", "kind", "year", "updated_at").prefetch_related(organisations)
+    authorships = (
+        Authorship.objects.select_related("researcher__organisation")
+        .only("output_id", "position", *(f"researcher__{f}" for f in PERSON), "researcher__organisation__name")
+        .order_by("position")
+    )
+    tasks = ResearchTask.objects.only("id", "code", "title", "field")
+    return Output.objects.defer(*SEARCH_KEYS).prefetch_related(
+        organisations, Prefetch("authorships", queryset=authorships), Prefetch("research_tasks", queryset=tasks)
+    )
 
 
 def _tasks(metadata: bool) -> QuerySet:
     qs = ResearchTask.objects.select_related("host")
-    if metadata:
-        qs = qs.select_related("pi__organisation").prefetch_related("team", "outputs")
-    return qs
+    if not metadata:
+        return qs.only("id", "kind", "year", "updated_at", "host__slug")
+    people = Researcher.objects.select_related("organisation").only(*PERSON, "organisation__name")
+    outputs = Output.objects.only("id", "doi")
+    return qs.select_related("pi__organisation").prefetch_related(
+        Prefetch("team", queryset=people), Prefetch("outputs", queryset=outputs)
+    )
 
 
 def _item(row) -> Item:
