@@ -141,7 +141,12 @@ class Output(models.Model):
 
     class Meta:
         ordering = ["-year", "title"]
-        indexes = [models.Index(fields=["kind", "year"]), models.Index(fields=["updated_at", "id"])]
+        indexes = [
+            models.Index(fields=["kind", "year"]),
+            models.Index(fields=["updated_at", "id"]),
+            # The newest first: the search page without a query (research.search).
+            models.Index(fields=["-year", "-id"], name="research_output_newest"),
+        ]
         verbose_name = _("kết quả nghiên cứu")
         verbose_name_plural = _("kết quả nghiên cứu")
 

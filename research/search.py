@@ -32,7 +32,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
-from .models import Output, Researcher, search_words
+from .models import Organisation, Output, Researcher, search_words
 
 MAX_WORDS = 8
 PAGE_SIZE = 20
@@ -71,7 +71,7 @@ def full_text_vector(key: str) -> SearchVector:
 
 
 # (model label, key) pairs with a full-text GIN index on PostgreSQL: matched through it.
-FULL_TEXT_KEYS = {("research.Output", "search_key")}
+FULL_TEXT_KEYS = {("research.Output", "search_key"), ("research.Researcher", "search_key")}
 
 
 def matching(queryset: QuerySet, query, *, key: str = "search_key") -> QuerySet:
@@ -98,6 +98,12 @@ def matching(queryset: QuerySet, query, *, key: str = "search_key") -> QuerySet:
 
 
 def rank_expression(query, *, key: str = "search_key", title: str | None = None):
+    """The score of the module docstring as one SQL expression.
+
+    With a title and several words, a title that holds the whole query as a phrase scores
+    the most the words can (3 each, +4) without the per-word tests being evaluated: for a
+    broad query ("nghien cuu") that is most of the matches, and the ranking costs a third.
+    """
     query = _as_query(query)
     parts = []
     for word in query.words:
@@ -118,14 +124,19 @@ def rank_expression(query, *, key: str = "search_key", title: str | None = None)
                     output_field=IntegerField(),
                 )
             )
+    if not parts:
+        return Value(0, output_field=IntegerField())
+    total = parts[0]
+    for part in parts[1:]:
+        total = total + part
     if len(query.words) > 1:
         phrase = f" {query.phrase} "
         if title:
-            parts.append(Case(When(**{f"{title}__contains": phrase}, then=Value(4)), default=Value(0)))
-        parts.append(Case(When(**{f"{key}__contains": phrase}, then=Value(2)), default=Value(0)))
-    total = parts[0] if parts else Value(0)
-    for part in parts[1:]:
-        total = total + part
+            best = 3 * len(query.words) + 4  # every word a whole title word, and the phrase bonus
+            total = Case(
+                When(**{f"{title}__contains": phrase}, then=Value(best)), default=total, output_field=IntegerField()
+            )
+        total = total + Case(When(**{f"{key}__contains": phrase}, then=Value(2)), default=Value(0))
     return total
 
 
@@ -204,6 +215,8 @@ class Results:
     kinds: list = field(default_factory=list)  # (value, label, count), most first
     years: list = field(default_factory=list)  # (year, count), newest first
     organisations: list = field(default_factory=list)  # (slug, name, count), most first
+    # The organisation facet counts only the best this many results when there are more.
+    organisations_sampled: int | None = None
     researchers: list = field(default_factory=list)
     sections: list = field(default_factory=list)  # (Source, [Hit]) of other apps
 
@@ -221,38 +234,124 @@ def search_researchers(query, *, limit: int = 8) -> list[Researcher]:
     return list(rows[:limit])
 
 
+# Columns the result row shows (research/partials/_output_row.html): the page reads no more.
+ROW_FIELDS = ("kind", "title", "year", "venue", "doi", "patent_number", "is_international", "is_demo", "authors_text")
+ORGANISATION_FACET_SIZE = 15
+# The organisation facet counts the best this many matches (all of them when there are fewer):
+# joining every match of a broad query to its organisations cost more than the rest of the search.
+ORGANISATION_FACET_SAMPLE = 2000
+
+# One statement returns everything the page needs as tagged rows (part, a, b, n): the kind and
+# year facets (part 1, their sum is the total), the organisation facet (2) and the ranked ids of
+# the page (3). With a query, the matches are read once into `m` with their score; `best` holds
+# the best ORGANISATION_FACET_SAMPLE of them, in page order.
+_WITH_QUERY = """
+WITH m (id, kind, year, rnk) AS MATERIALIZED ({matches}),
+best AS MATERIALIZED (SELECT id, year, rnk FROM m ORDER BY rnk DESC, year DESC, id DESC LIMIT {sample})
+SELECT 1 AS part, kind AS a, CAST(year AS TEXT) AS b, COUNT(*) AS n FROM m GROUP BY kind, year
+"""
+# Without a query every output (of the filters) matches: the facets group the table (an index
+# on kind and year serves it) and `best` is the newest (an index on year and id).
+_WITHOUT_QUERY = """
+WITH best (id, year, rnk) AS MATERIALIZED ({newest})
+SELECT 1 AS part, kind AS a, CAST(year AS TEXT) AS b, n FROM ({facets}) AS facets
+"""
+_FACET_AND_PAGE = """
+UNION ALL
+SELECT 2, slug, name, n FROM (
+    SELECT org.slug AS slug, org.name AS name, COUNT(*) AS n
+    FROM {links} AS link JOIN best ON best.id = link.output_id JOIN {organisations} AS org
+        ON org.id = link.organisation_id
+    GROUP BY org.id, org.slug, org.name ORDER BY n DESC, org.name LIMIT {facet_size}
+) AS organisation_facet
+UNION ALL
+SELECT 3, CAST(id AS TEXT), CAST(year AS TEXT), rnk FROM (
+    SELECT id, year, rnk FROM {ranked} ORDER BY rnk DESC, year DESC, id DESC LIMIT %s OFFSET %s
+) AS page
+"""
+
+
+def _sql(queryset: QuerySet) -> tuple[str, tuple]:
+    return queryset.query.get_compiler(connection=connections[queryset.db]).as_sql()
+
+
+def _one_scan(query: Query, filters: Filters, *, offset: int, limit: int):
+    """Facets, total and the ids of one page of outputs, reading the matches once."""
+    outputs = filters.apply(Output.objects.all())
+    connection = connections[outputs.db]
+    zero = Value(0, output_field=IntegerField())
+    if query:
+        matches = matching(outputs, query).annotate(search_rank=rank_expression(query, title="title_key"))
+        sql, params = _sql(matches.order_by().values_list("id", "kind", "year", "search_rank"))
+        head = _WITH_QUERY.format(matches=sql, sample=ORGANISATION_FACET_SAMPLE)
+        ranked_rows = "best" if offset + limit <= ORGANISATION_FACET_SAMPLE else "m"
+    else:
+        newest = outputs.annotate(search_rank=zero).order_by("-year", "-pk").values_list("id", "year", "search_rank")
+        newest_sql, newest_params = _sql(newest[:ORGANISATION_FACET_SAMPLE])
+        facets_sql, facets_params = _sql(outputs.order_by().values("kind", "year").annotate(n=Count("id")))
+        head = _WITHOUT_QUERY.format(newest=newest_sql, facets=facets_sql)
+        params = (*newest_params, *facets_params)
+        ranked_rows = "best"
+        if offset + limit > ORGANISATION_FACET_SAMPLE:
+            page_sql, page_params = _sql(outputs.annotate(search_rank=zero).values_list("id", "year", "search_rank"))
+            everything = f"(SELECT id, year, search_rank AS rnk FROM ({page_sql}) AS o) AS everything"
+            ranked_rows, params = everything, (*params, *page_params)
+    statement = head + _FACET_AND_PAGE.format(
+        links=connection.ops.quote_name(Output.organisations.through._meta.db_table),
+        organisations=connection.ops.quote_name(Organisation._meta.db_table),
+        facet_size=ORGANISATION_FACET_SIZE,
+        ranked=ranked_rows,
+    )
+    if connection.vendor != "postgresql":
+        statement = statement.replace("AS MATERIALIZED", "AS")  # SQLite materialises a CTE used twice
+    with connection.cursor() as cursor:
+        cursor.execute(statement, (*params, limit, offset))
+        rows = cursor.fetchall()
+    facet_rows = [(a, int(b), int(n)) for part, a, b, n in rows if part == 1]
+    organisations = [(a, b, int(n)) for part, a, b, n in rows if part == 2]
+    page_rows = [(int(n), int(b), int(a)) for part, a, b, n in rows if part == 3]  # (rank, year, id)
+    page_ids = [pk for _rank, _year, pk in sorted(page_rows, reverse=True)]
+    return facet_rows, sorted(organisations, key=lambda row: -row[2]), page_ids
+
+
+def _page_ids(query: Query, filters: Filters, *, offset: int, limit: int) -> list[int]:
+    rows = search_outputs(query, filters=filters).values_list("pk", flat=True)
+    return list(rows[offset : offset + limit])
+
+
 def search(text: str | None, *, filters: Filters = Filters(), page: int = 1, page_size: int = PAGE_SIZE) -> Results:
-    """Everything the search page shows, in a fixed number of queries: the ranked page of
-    outputs, facet counts (kind and year in one query, organisation in another), matching
-    researchers, and one query per registered source."""
+    """Everything the search page shows, in a fixed number of queries.
+
+    One statement reads the matching outputs once: kind and year facets (their sum is the
+    total), the organisation facet and the ids of the requested page, ranked; a second reads
+    those outputs' displayed columns by id, a third the matching researchers (first page
+    only), then one per registered source. A page past the last shows the last (one more
+    query, only then)."""
     query = parse_query(text)
-    matched = matching(filters.apply(Output.objects.all()), query)
+    page = max(1, page)
+    facet_rows, organisations, ids = _one_scan(query, filters, offset=(page - 1) * page_size, limit=page_size)
     kind_labels = dict(Output.Kind.choices)
     kinds, years, total = {}, {}, 0
-    for row in matched.order_by().values("kind", "year").annotate(n=Count("id")):
-        kinds[row["kind"]] = kinds.get(row["kind"], 0) + row["n"]
-        years[row["year"]] = years.get(row["year"], 0) + row["n"]
-        total += row["n"]
-    organisations = (
-        Output.organisations.through.objects.filter(output_id__in=matched.order_by().values("pk"))
-        .values_list("organisation__slug", "organisation__name")
-        .annotate(n=Count("output_id"))
-        .order_by("-n", "organisation__name")[:15]
-    )
+    for kind, year, n in facet_rows:
+        kinds[kind] = kinds.get(kind, 0) + n
+        years[year] = years.get(year, 0) + n
+        total += n
     pages = max(1, -(-total // page_size))
-    page = min(max(1, page), pages)
-    start = (page - 1) * page_size
-    outputs = list(search_outputs(query, filters=filters).defer("search_key", "abstract")[start : start + page_size])
+    if page > pages:
+        page = pages
+        ids = _page_ids(query, filters, offset=(page - 1) * page_size, limit=page_size)
+    by_id = Output.objects.only(*ROW_FIELDS).in_bulk(ids)
     return Results(
         query=query,
         filters=filters,
-        outputs=outputs,
+        outputs=[by_id[pk] for pk in ids if pk in by_id],
         total=total,
         page=page,
         pages=pages,
         kinds=sorted(((k, kind_labels.get(k, k), n) for k, n in kinds.items()), key=lambda item: -item[2]),
         years=sorted(years.items(), reverse=True),
-        organisations=list(organisations),
+        organisations=organisations,
+        organisations_sampled=ORGANISATION_FACET_SAMPLE if total > ORGANISATION_FACET_SAMPLE else None,
         researchers=search_researchers(query) if page == 1 else [],
         sections=[(source, source.find(query, 5)) for source in _SOURCES.values()] if query and page == 1 else [],
     )

@@ -88,12 +88,34 @@ def test_researchers_are_found_by_name_without_accents(researcher_an, researcher
 def test_the_results_are_paged_in_a_fixed_number_of_queries(make_output, django_assert_num_queries):
     for n in range(25):
         make_output(f"Nghiên cứu số {n}", year=2000 + n)
-    with django_assert_num_queries(4):  # facets by kind and year, by organisation, the page, researchers
+    with django_assert_num_queries(3):  # facets, total and page ids in one; the page's rows; researchers
         search("nghien", page=1)
-    with django_assert_num_queries(3):  # researchers are listed on the first page only
+    with django_assert_num_queries(2):  # researchers are listed on the first page only
         results = search("nghien", page=2)
     assert (results.total, results.pages, results.page) == (25, 2, 2)
     assert titles(results.outputs) == [f"Nghiên cứu số {n}" for n in range(4, -1, -1)]
+
+
+def test_a_page_past_the_last_shows_the_last(make_output):
+    for n in range(25):
+        make_output(f"Nghiên cứu số {n}", year=2000 + n)
+    results = search("nghien", page=9)
+    assert (results.total, results.pages, results.page) == (25, 2, 2)
+    assert titles(results.outputs) == [f"Nghiên cứu số {n}" for n in range(4, -1, -1)]
+    assert search("khong co", page=3).page == 1
+
+
+def test_the_page_holds_the_same_rows_in_the_same_order_as_the_ranked_list(make_output, researcher_an):
+    """The one-statement page (ids ranked in SQL) agrees with `search_outputs` row for row."""
+    make_output("Thiết bị lọc nước", year=2025, authors=[researcher_an])
+    for n in range(30):
+        title = ["Văn hóa Nguyễn", "Tư liệu về Nguyễn Văn An", "Nguyễn Văn", "Văn bản"][n % 4]
+        make_output(f"{title} {n}", year=2015 + n % 5)
+    expected = list(search_outputs("nguyen van"))
+    assert len(expected) == 24  # "Văn bản" lacks "nguyen"
+    pages = [search("nguyen van", page=page, page_size=7) for page in (1, 2, 3, 4)]
+    assert [row for page in pages for row in page.outputs] == expected
+    assert {page.total for page in pages} == {24}
 
 
 def test_an_empty_query_lists_everything_newest_first(make_output):
@@ -132,3 +154,51 @@ def test_the_full_text_index_matches_exactly_what_like_matches(make_output):
         words = parse_query(text).words
         like = Output.objects.filter(Q(*[Q(search_key__contains=f" {w}") for w in words]))
         assert set(matching(Output.objects.all(), text)) == set(like), text
+
+
+def test_the_organisation_facet_counts_the_best_results_when_there_are_many(
+    monkeypatch, make_output, researcher_an, researcher_cuong
+):
+    """Beyond ORGANISATION_FACET_SAMPLE results the organisation facet counts the best of them
+    (and says so); the kind and year facets and the total still count every result."""
+    from research import search as module
+
+    for n in range(3):
+        make_output(f"Nghiên cứu vật liệu {n}", year=2024, authors=[researcher_an])  # HUST, best (title phrase)
+    for n in range(3):
+        make_output(f"Vật liệu và nghiên cứu {n}", year=2020, authors=[researcher_cuong])  # VAST
+    everything = search("nghien cuu vat lieu")
+    assert {slug: n for slug, _name, n in everything.organisations} == {"hust": 3, "vast": 3}
+    assert everything.organisations_sampled is None
+
+    monkeypatch.setattr(module, "ORGANISATION_FACET_SAMPLE", 4)
+    sampled = search("nghien cuu vat lieu")
+    assert [(slug, n) for slug, _name, n in sampled.organisations] == [("hust", 3), ("vast", 1)]
+    assert sampled.organisations_sampled == 4
+    assert (sampled.total, sampled.years) == (6, [(2024, 3), (2020, 3)])
+    newest = search("")
+    assert [(slug, n) for slug, _name, n in newest.organisations] == [("hust", 3), ("vast", 1)]
+    assert (newest.total, newest.organisations_sampled) == (6, 4)
+
+
+def test_the_search_page_says_when_the_organisation_facet_is_counted_in_the_best_results(
+    client, monkeypatch, make_output, researcher_an
+):
+    from research import search as module
+
+    for n in range(3):
+        make_output(f"Nghiên cứu {n}", authors=[researcher_an])
+    assert "kết quả phù hợp nhất" not in client.get("/research/?q=nghien").content.decode()
+    monkeypatch.setattr(module, "ORGANISATION_FACET_SAMPLE", 2)
+    assert "Đếm trong 2 kết quả phù hợp nhất." in client.get("/research/?q=nghien").content.decode()
+
+
+def test_scores_follow_the_documented_weights(make_output, researcher_an):
+    """3 per whole title word, 2 per title word start, 1 elsewhere; +4 phrase in the title,
+    +2 phrase anywhere (the shortcut for a title phrase gives the same score)."""
+    make_output("Nghiên cứu vật liệu", year=2024)  # phrase in the title: 3 + 3 + 4 + 2
+    make_output("Cứu hộ và nghiên thêm", year=2024)  # whole words, no phrase: 3 + 3
+    make_output("Nghiên cứuu", year=2024)  # a whole word and a word start: 3 + 2
+    make_output("Thiết bị", year=2024, abstract="Nghiên cứu tại Hà Nội")  # elsewhere, phrase: 1 + 1 + 2
+    scores = {o.title: o.search_rank for o in search_outputs("nghien cuu")}
+    assert scores == {"Nghiên cứu vật liệu": 12, "Cứu hộ và nghiên thêm": 6, "Nghiên cứuu": 5, "Thiết bị": 4}
