@@ -14,7 +14,10 @@ Method
    level below 0.5, lower 0; unknown 0.5.
 4. **Transfer modes** — at least one shared mode 1, none shared 0; unknown 0.5.
 
-score = 0.6 · √cosine + 0.2 · field + 0.1 · TRL + 0.1 · modes, in 0..1.
+score = 0.6 · √cosine + r · (0.2 · field + 0.1 · TRL + 0.1 · modes), in 0..1, where
+r = min(1, cosine / 0.1): field, TRL and modes count in full only between listings whose
+texts are related, so two listings of one field about different things do not outrank a
+listing about the same thing in another field.
 
 Candidates are the listings sharing the query's most specific terms (at most
 `CANDIDATE_TERMS` terms held by at most `MAX_DF_SHARE` of the listings), then up to
@@ -41,6 +44,7 @@ CANDIDATE_TERMS = 16
 CANDIDATES = 150
 MAX_DF_SHARE = 0.2
 STRONG_MATCH = 0.6
+TEXT_RELEVANT = 0.1
 
 
 @dataclass
@@ -235,6 +239,7 @@ def _shared_terms_reason(contributions: dict[str, float], query: Listing, other:
             if fold(mine) == fold(theirs):
                 continue  # the same words: shown as a shared word below
             text = f"“{mine}” ≈ “{theirs}”"
+            covered.update(fold(mine).split() + fold(theirs).split())
         elif term in covered or any(word in covered for word in term.split()):
             continue
         else:
@@ -258,11 +263,11 @@ def _score_pair(query: Listing, other: Listing, cosine: float, contributions: di
     field_score, field_text = _field_fit(query, other)
     trl_score, trl_text = _trl_fit(request, offer)
     mode_score, mode_text = _mode_fit(query, other)
-    score = (
-        WEIGHT_TEXT * math.sqrt(max(0.0, min(1.0, cosine)))
-        + WEIGHT_FIELD * field_score
-        + WEIGHT_TRL * trl_score
-        + WEIGHT_MODES * mode_score
+    cosine = max(0.0, min(1.0, cosine))
+    # Field, TRL and modes count in full only for listings that talk about the same thing.
+    relevance = min(1.0, cosine / TEXT_RELEVANT)
+    score = WEIGHT_TEXT * math.sqrt(cosine) + relevance * (
+        WEIGHT_FIELD * field_score + WEIGHT_TRL * trl_score + WEIGHT_MODES * mode_score
     )
     reasons = [_shared_terms_reason(contributions, query, other, cosine)]
     for kind, text, part in (
