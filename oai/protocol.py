@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext as _
 
+from .metadata import NOT_XML
 from .selectors import Position, Query
 
 TOKEN_SALT = "oai.resumption-token"
@@ -58,6 +59,9 @@ class ListState:
 
 def parse_request(data) -> Request:
     """Check verb and arguments of a GET query or POST body (a QueryDict)."""
+    if any(NOT_XML.search(key) or any(NOT_XML.search(v) for v in data.getlist(key)) for key in data):
+        # Characters XML cannot carry could not even be echoed back: refuse them first.
+        raise OaiError("badArgument", _("Tham số chứa ký tự không hợp lệ."))
     verbs = data.getlist("verb")
     if len(verbs) != 1 or verbs[0] not in VERBS:
         raise OaiError("badVerb", _("Thiếu tham số verb, verb lặp lại hoặc không phải một verb của OAI-PMH."))

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from . import selectors
-from .metadata import FORMATS, XSI, formats_for
+from .metadata import FORMATS, XSI, clean, formats_for
 from .protocol import GRANULARITY, ListState, OaiError, Request, format_datestamp, list_query, token_issue, token_read
 from .protocol import parse_request as parse
 
@@ -42,7 +42,7 @@ def respond(data, base_url: str) -> bytes:
             request_element.attrib.clear()
         for child in root[2:]:
             root.remove(child)
-        _el(root, "error", error.message, code=error.code)
+        _el(root, "error", clean(error.message), code=error.code)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 

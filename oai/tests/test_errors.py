@@ -77,6 +77,32 @@ def test_malformed_arguments_are_bad_argument(client, records, params):
     assert tree.find("oai:request", NS).attrib == {}
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"verb": "ListRecords", "resumptionToken": "abc\x01"},
+        {"verb": "GetRecord", "identifier": "oai:x\ufffe", "metadataPrefix": "oai_dc"},
+        {"verb": "Identify", "na\x00me": "x"},
+        {"verb": "Identify\x0b"},
+    ],
+)
+def test_characters_xml_cannot_carry_are_bad_argument(client, records, params):
+    assert error_code(ask(client, params)) == "badArgument"
+
+
+def test_long_and_unusual_values_never_break_the_answer(client, records):
+    assert error_code(ask(client, {"verb": "ListRecords", "resumptionToken": "x" * 100_000})) == "badResumptionToken"
+    assert error_code(ask(client, {**LIST, "set": "org:đhqg"})) == "badArgument"
+    unicode_id = {"verb": "GetRecord", "identifier": "oai:khcn.hanoi.gov.vn:output/đ", "metadataPrefix": "oai_dc"}
+    assert error_code(ask(client, unicode_id)) == "idDoesNotExist"
+    assert error_code(ask(client, {"verb": "Identify", "x" * 5000: "y"})) == "badArgument"
+    raw = client.get("/oai?verb=ListRecords&metadataPrefix=oai_dc&set=class%ED%A0%80%FF")  # not UTF-8
+    assert raw.status_code == 200
+    from lxml import etree
+
+    assert error_code(etree.fromstring(raw.content)) == "badArgument"
+
+
 def test_bad_arguments_by_post_too(client, records):
     assert error_code(ask(client, {**LIST, "until": "not a date"}, "post")) == "badArgument"
 
