@@ -19,6 +19,7 @@ def catalogue_page(request):
         "licence_name": LICENCE_NAME,
         "licence_url": LICENCE_URL,
         "oai_url": OAI_PATH + "?verb=Identify",
+        "xlsx_limit": f"{exports.XLSX_MAX_ROWS:,}".replace(",", "."),
     }
     return render(request, "opendata/index.html", context)
 

@@ -64,11 +64,11 @@ def test_an_indicator_code_of_another_programme_is_refused(client, programme):
     assert response.json()["errors"]["indicator"] == ["Mã chỉ tiêu: Không có chỉ tiêu mã CT2."]
 
 
-def test_an_xlsx_beyond_the_excel_row_limit_is_refused_and_csv_is_offered(client, programme, monkeypatch):
+def test_an_xlsx_beyond_the_row_limit_is_refused_and_csv_is_offered(client, programme, monkeypatch):
     from opendata import exports
 
     monkeypatch.setattr(exports, "XLSX_MAX_ROWS", 3)
     response = client.get("/du-lieu-mo/indicators.xlsx")
     assert response.status_code == 400
-    assert "vượt giới hạn của Excel: hãy tải CSV hoặc JSON" in _messages(response)
+    assert "Tệp XLSX có tối đa 3 dòng: hãy tải CSV hoặc JSON, hoặc lọc bớt dữ liệu." in _messages(response)
     assert client.get("/du-lieu-mo/indicators.csv").status_code == 200

@@ -169,7 +169,8 @@ def test_measurements_are_read_in_chunks_not_all_at_once(client, figures, monkey
     monkeypatch.setattr(exports, "ROWS_PER_CHUNK", 2)
     response = client.get("/du-lieu-mo/measurements.csv")
     chunks = list(response.streaming_content)
-    assert len(chunks) >= 3  # header with the first row, the next two, the last one
+    assert len(chunks) == 3  # the header, then two chunks of two rows
     assert chunks[0].startswith("\ufeff".encode())
-    (last,) = csv.reader(io.StringIO(chunks[-1].decode()))
-    assert Decimal(last[10]) == Decimal("71.5")
+    first, second = (list(csv.reader(io.StringIO(c.decode()))) for c in chunks[1:])
+    assert [r[9] for r in first] == ["Chính thức", "Ước tính"]  # CT2 2023
+    assert [Decimal(r[10]) for r in second] == [Decimal("7.3"), Decimal("71.5")]  # CT2 2024, CT3 2023
