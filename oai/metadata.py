@@ -47,6 +47,12 @@ def _add(parent, tag: str, text="", **attributes):
     return element
 
 
+def _root(parent, tag: str, entry: "Format", nsmap: dict):
+    """The metadata root element, pointing at its format's schema."""
+    location = {f"{{{XSI}}}schemaLocation": f"{entry.namespace} {entry.schema}"}
+    return etree.SubElement(parent, tag, location, nsmap={**nsmap, "xsi": XSI})
+
+
 def _language(obj) -> str:
     # International publications are in English as a rule; everything else here is Vietnamese.
     return "en" if isinstance(obj, Output) and obj.is_international else "vi"
@@ -81,12 +87,7 @@ def _tasks_of(obj) -> list[ResearchTask]:
 
 def oai_dc(parent, item: Item) -> None:
     obj = item.obj
-    root = etree.SubElement(
-        parent,
-        f"{{{OAI_DC}}}dc",
-        {f"{{{XSI}}}schemaLocation": f"{OAI_DC} http://www.openarchives.org/OAI/2.0/oai_dc.xsd"},
-        nsmap={"oai_dc": OAI_DC, "dc": DC, "xsi": XSI},
-    )
+    root = _root(parent, f"{{{OAI_DC}}}dc", FORMATS["oai_dc"], {"oai_dc": OAI_DC, "dc": DC})
     dc = lambda tag, text, **attrs: _add(root, f"{{{DC}}}{tag}", text, **attrs) if clean(text) else None  # noqa: E731
     dc("title", obj.title)
     for name, _orcid, _affiliation in _people(obj):
@@ -125,12 +126,7 @@ def oai_dc(parent, item: Item) -> None:
 
 def oai_datacite(parent, item: Item) -> None:
     obj = item.obj
-    root = etree.SubElement(
-        parent,
-        f"{{{DATACITE}}}resource",
-        {f"{{{XSI}}}schemaLocation": f"{DATACITE} http://schema.datacite.org/meta/kernel-4.4/metadata.xsd"},
-        nsmap={None: DATACITE, "xsi": XSI},
-    )
+    root = _root(parent, f"{{{DATACITE}}}resource", FORMATS["oai_datacite"], {None: DATACITE})
     el = lambda p, tag, text="", **attrs: _add(p, f"{{{DATACITE}}}{tag}", text, **attrs)  # noqa: E731
     page = landing_page(item.kind, item.object_id)
     doi = obj.doi if isinstance(obj, Output) else None

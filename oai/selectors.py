@@ -9,6 +9,7 @@ the start of a 100,000-record harvest as at its end.
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -107,37 +108,32 @@ def set_list() -> list[tuple[str, str]]:
     return [(spec, str(name)) for spec, name in sets]
 
 
-def _output_in_set(qs: QuerySet, spec: str | None) -> QuerySet | None:
+def _live_in_set(qs: QuerySet, spec: str | None, *, kind: str, kinds, org: str, any_org) -> QuerySet | None:
+    """Outputs or tasks of a set; None when the set cannot hold any of them."""
     if spec is None:
         return qs
     head, _, value = spec.partition(":")
     if head == "class":
-        return qs if value in ("", OUTPUT) else None
+        return qs if value in ("", kind) else None
     if head == "type":
-        return qs if not value else (qs.filter(kind=value) if value in Output.Kind.values else None)
+        return qs if not value else (qs.filter(kind=value) if value in kinds else None)
     if head == "year":
         return qs if not value else (qs.filter(year=int(value)) if re.fullmatch(r"\d{4}", value) else None)
     if head == "org":
-        if not value:
-            links = Output.organisations.through.objects.filter(output_id=OuterRef("pk"))
-            return qs.filter(Exists(links))
-        return qs.filter(organisations__slug=value)
+        return qs.filter(any_org) if not value else qs.filter(**{org: value})
     return None
 
 
-def _task_in_set(qs: QuerySet, spec: str | None) -> QuerySet | None:
-    if spec is None:
-        return qs
-    head, _, value = spec.partition(":")
-    if head == "class":
-        return qs if value in ("", TASK) else None
-    if head == "type":
-        return qs if not value else (qs.filter(kind=value) if value in ResearchTask.Kind.values else None)
-    if head == "year":
-        return qs if not value else (qs.filter(year=int(value)) if re.fullmatch(r"\d{4}", value) else None)
-    if head == "org":
-        return qs.filter(host__isnull=False) if not value else qs.filter(host__slug=value)
-    return None
+_output_in_set = partial(
+    _live_in_set,
+    kind=OUTPUT,
+    kinds=Output.Kind.values,
+    org="organisations__slug",
+    any_org=Exists(Output.organisations.through.objects.filter(output_id=OuterRef("pk"))),
+)
+_task_in_set = partial(
+    _live_in_set, kind=TASK, kinds=ResearchTask.Kind.values, org="host__slug", any_org=Q(host__isnull=False)
+)
 
 
 def _deleted_in_set(qs: QuerySet, spec: str | None) -> QuerySet | None:
