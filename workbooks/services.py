@@ -245,6 +245,9 @@ def _plan_figure(row, indicators, *, programme, agency, actor, plan) -> None:
         indicator = _find(row, indicators, "code", lambda i: i.code)
         if indicator is None:
             raise _RowError("code", _("Không có chỉ tiêu mã “%(code)s” trong chương trình.") % {"code": row["code"]})
+        if not row.get("value") and indicator.responsible_agency_id == agency.pk:
+            plan["skipped"] += 1
+            return
         if indicator.responsible_agency_id != agency.pk or not can_report_for_indicator(actor, indicator):
             raise _RowError(
                 "code",
@@ -253,9 +256,6 @@ def _plan_figure(row, indicators, *, programme, agency, actor, plan) -> None:
             )
         if indicator.target_kind == "rank":
             raise _RowError("code", _("Chỉ tiêu này được đo qua các chỉ tiêu thành phần."))
-        if not row.get("value"):
-            plan["skipped"] += 1
-            return
         year, period_kind, period_number = _period(row.get("period", ""), programme)
         kind = _choice(row.get("kind", ""), KINDS, "kind")
         try:
@@ -301,17 +301,20 @@ def _plan_task(row, tasks, *, programme, agency, actor, plan) -> None:
             raise _RowError(
                 "number", _("Không có nhiệm vụ số “%(number)s” trong chương trình.") % {"number": row["number"]}
             )
-        if agency.pk not in {link.agency_id for link in task.lead_links.all()} or not can_report_for_task(actor, task):
-            raise _RowError(
-                "number",
-                _("Nhiệm vụ %(number)s không do %(agency)s chủ trì.") % {"number": task.number, "agency": agency.name},
-            )
+        refusal = _RowError(
+            "number",
+            _("Nhiệm vụ %(number)s không do %(agency)s chủ trì.") % {"number": task.number, "agency": agency.name},
+        )
+        if agency.pk not in {link.agency_id for link in task.lead_links.all()}:
+            raise refusal
         status = _choice(row.get("status", ""), STATUSES, "status")
         progress = _progress(row.get("progress", ""))
         text = row.get("text", "").strip()
         if not text and (status, progress) == (task.status, task.progress):
             plan["skipped"] += 1
             return
+        if not can_report_for_task(actor, task):
+            raise refusal
         if not text:
             raise _RowError("text", _("Cần ghi nội dung cập nhật cho thay đổi trạng thái hoặc tiến độ."))
         reported_on = _date(row.get("date", ""))

@@ -27,7 +27,7 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from core.text import fold
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MAX_ROWS = 1000  # per sheet: a programme has tens of indicators and tasks, not thousands
+MAX_ROWS = 200  # per sheet: an agency has tens of items; each row costs ~12 queries (see docs/benchmarks.md)
 MAX_UNZIPPED = 50 * 1024 * 1024  # a small file that unpacks to gigabytes is refused before reading
 
 
