@@ -132,6 +132,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "giao_thong_thong_minh": ("giao thong thong minh", "dieu khien den tin hieu", "camera giao thong"),
     "an_ninh_mang": ("an ninh mang", "an toan thong tin", "bao mat", "cybersecurity"),
     "ban_do_so": ("gis", "ban do so", "he thong thong tin dia ly", "vien tham"),
+    "nuoc_ri_rac": ("nuoc ri rac", "nuoc rac", "leachate"),
+    "asen": ("asen", "thach tin", "arsenic"),
+    "tia_uv": ("tia cuc tim", "uv c", "uvc", "den uv", "ultraviolet"),
+    "say_thang_hoa": ("say thang hoa", "say dong kho", "freeze drying"),
+    "thuong_mai_dien_tu": ("thuong mai dien tu", "ban hang online", "ban hang truc tuyen", "san thuong mai dien tu"),
+    "u_chua": ("u chua", "thuc an tho xanh", "thuc an xanh", "silage"),
+    "quan_trac_ket_cau": ("quan trac ket cau", "suc khoe ket cau", "giam sat cau", "theo doi cau", "kiem dinh cau"),
+    "sau_benh": ("sau benh", "sau hai", "dich hai", "bao ve thuc vat"),
+    "khu_trung": ("khu trung", "diet khuan", "tiet trung", "sat khuan"),
 }
 
 _STOP_BIGRAM_STARTS = frozenset(b.split()[0] for b in STOP_BIGRAMS)
