@@ -139,3 +139,12 @@ def test_a_percentage_typed_into_a_percent_cell_is_read_as_the_reporter_sees_it(
     book.save(stream)
     batch = _preview(programme, sokhcn, reporter_sokhcn, stream.getvalue())
     assert [c["value"] for c in batch.changes] == ["52.4"]
+
+
+def test_a_sheet_with_too_many_rows_is_refused(programme, sokhcn, reporter_sokhcn, template_of, monkeypatch):
+    from workbooks import sheets
+
+    monkeypatch.setattr(sheets, "MAX_ROWS", 3)
+    batch = _preview(programme, sokhcn, reporter_sokhcn, template_of(sokhcn))  # 11 indicator rows
+    assert [(e["sheet"], e["row"]) for e in batch.errors] == [("indicators", 5)]
+    assert "quá 3 dòng" in batch.errors[0]["message"]
