@@ -33,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from load import Client, percentile  # noqa: E402
+from run_dashboard_bench import log, pg  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
@@ -71,10 +72,6 @@ QUERIES = [
 FACETS = ["", "&kind=offer", "&kind=request", "&field=2", "&trl=7", "&mode=licence", "&region=ha-noi"]
 
 
-def log(message: str) -> None:
-    print(f"[{datetime.now().strftime('%H:%M:%S')}] {message}", flush=True)
-
-
 def django_env(args) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
@@ -93,14 +90,6 @@ def manage(env, *command) -> str:
     return subprocess.run(
         [PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True, text=True, capture_output=True
     ).stdout
-
-
-def pg(sql: str, database: str = "postgres", fetch: bool = False):
-    import psycopg
-
-    with psycopg.connect(host="127.0.0.1", port=5432, user="postgres", dbname=database, autocommit=True) as conn:
-        cursor = conn.execute(sql)
-        return cursor.fetchall() if fetch else None
 
 
 def prepare(args, env) -> dict:

@@ -179,6 +179,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "research_tasks.tasks.send_application_reminders",
         "schedule": crontab(hour=7, minute=5),
     },
+    # Exchange listings past their validity period leave the exchange (idempotent).
+    "daily-expire-exchange-listings": {
+        "task": "exchange.tasks.expire_listings",
+        "schedule": crontab(hour=0, minute=15),
+    },
 }
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
