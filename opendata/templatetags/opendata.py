@@ -8,21 +8,29 @@ from ..exports import FORMATS
 register = template.Library()
 
 
-@register.inclusion_tag("opendata/partials/_downloads.html", takes_context=True)
-def download_links(context, dataset_key: str, label: str = "", **fixed):
-    """ "Tải xuống: CSV · XLSX · JSON" for the rows a list page shows: the links carry the
-    page's filters that the dataset accepts (and that the page applied), plus `fixed` ones
-    such as the programme of the page's address."""
-    dataset = DATASETS[dataset_key]
-    request = context.get("request")
-    query = request.GET if request else {}
+def _params(dataset, query, fixed: dict) -> dict:
+    """The page's filters that the dataset accepts and that the page applied (a value the
+    page ignored as invalid is left out), plus the fixed ones, in the form's order."""
     fields = dataset.form().fields
     data = {**{name: query.get(name) for name in fields if query.get(name)}, **fixed}
     form = dataset.form(data)
     form.is_valid()
-    params = {name: data[name] for name in fields if name in data and name not in form.errors}
-    return {
-        "label": label,
-        "links": [(FORMAT_NAMES[fmt], download_url(dataset.key, fmt, params)) for fmt in FORMATS],
-        "catalogue_url": reverse("opendata:index") + "#" + dataset.key,
-    }
+    return {name: data[name] for name in fields if name in data and name not in form.errors}
+
+
+@register.inclusion_tag("opendata/partials/_downloads.html", takes_context=True)
+def download_links(context, *datasets, **fixed):
+    """ "Tải xuống: CSV · XLSX · JSON" for the rows of a list page, one group per dataset:
+    `{% download_links "indicators" _("chỉ tiêu") "measurements" _("giá trị đo") programme=programme.slug %}`
+    (keys, each optionally followed by a label; `fixed` filters such as the programme of the
+    page's address are added to the page's own)."""
+    request = context.get("request")
+    query = request.GET if request else {}
+    groups, args = [], list(datasets)
+    while args:
+        dataset = DATASETS[args.pop(0)]
+        label = args.pop(0) if args and args[0] not in DATASETS else ""
+        params = _params(dataset, query, fixed)
+        links = [(FORMAT_NAMES[fmt], download_url(dataset.key, fmt, params)) for fmt in FORMATS]
+        groups.append((label, links))
+    return {"groups": groups, "catalogue_url": reverse("opendata:index") + "#" + datasets[0]}
