@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -169,6 +169,9 @@ def _apply(changes: list[dict], actor) -> list[dict]:
                     _record_task_update(tasks[change["task"]], change, actor)
         except ValidationError as exc:
             errors += _errors_of(exc, change)
+        except IntegrityError:  # someone recorded the same period between our check and our insert
+            message = _("Số liệu của dòng này vừa được người khác ghi; hãy tải lại trang.")
+            errors.append({"sheet": change["sheet"], "row": change["row"], "column": "", "message": message})
     return errors
 
 

@@ -268,3 +268,28 @@ def test_an_emptied_cell_that_is_needed_is_named(programme, sokhcn, reporter_sok
     batch = _preview(programme, sokhcn, reporter_sokhcn, content)
     assert _errors(batch) == [("indicators", 2, "period"), ("tasks", 2, "date")]
     assert {e["message"] for e in batch.errors} == {"Ô này cần được điền."}
+
+
+def test_a_row_that_loses_a_race_at_confirm_is_reported_and_nothing_is_written(
+    programme, sokhcn, reporter_sokhcn, template_of, monkeypatch
+):
+    from django.db import IntegrityError
+
+    content = fill(
+        template_of(sokhcn),
+        indicators=[("CT5", {"Giá trị": 7, "Kỳ": "2024"}), ("CT6", {"Giá trị": 9, "Kỳ": "2024"})],
+    )
+    batch = _preview(programme, sokhcn, reporter_sokhcn, content)
+    recorded = services.measurement_record
+
+    def record_then_collide(**kwargs):
+        if kwargs["indicator"].code == "CT6":
+            raise IntegrityError("duplicate key value violates unique constraint")
+        return recorded(**kwargs)
+
+    monkeypatch.setattr(services, "measurement_record", record_then_collide)
+    with pytest.raises(ValidationError):
+        services.import_batch_confirm(batch=batch, actor=reporter_sokhcn)
+    batch.refresh_from_db()
+    assert [(e["sheet"], e["row"]) for e in batch.errors] == [("indicators", 4)]
+    assert not Measurement.objects.filter(indicator__code__in=["CT5", "CT6"]).exists()  # CT5 rolled back too
