@@ -23,6 +23,21 @@ def _text(rows=3):
     return forms.Textarea(attrs={"rows": rows})
 
 
+class NumberedRow:
+    """A row of a table of forms (formset): its inputs are named for screen readers by the row's
+    number, since the table's header is their only visible label. `row_labels` maps a field to a
+    label with a %(n)s placeholder."""
+
+    row_labels: dict = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        number = (self.prefix or "-0").rsplit("-", 1)[-1]
+        n = int(number) + 1 if number.isdigit() else 1
+        for name, label in self.row_labels.items():
+            self.fields[name].widget.attrs["aria-label"] = label % {"n": n}
+
+
 class MoneyField(forms.CharField):
     """An amount in million đồng as typed ("1.500,5" or "1500.5"); the service parses and checks it."""
 
@@ -130,10 +145,12 @@ class CouncilForm(forms.Form):
     )
 
 
-class MemberForm(forms.Form):
+class MemberForm(NumberedRow, forms.Form):
+    row_labels = {"researcher": _("Thành viên %(n)s"), "role": _("Vai trò của thành viên %(n)s")}
+    # Members declare and score on the platform: only researchers with an account can sit.
     researcher = forms.ModelChoiceField(
         label=_("Nhà khoa học"),
-        queryset=Researcher.objects.select_related("organisation").order_by("full_name"),
+        queryset=Researcher.objects.filter(user__isnull=False).select_related("organisation").order_by("full_name"),
         required=False,
     )
     role = forms.ChoiceField(label=_("Vai trò"), choices=[("", "—"), *CouncilMember.Role.choices], required=False)
@@ -173,7 +190,8 @@ class ContractForm(forms.Form):
     total_budget = MoneyField(label=_("Tổng kinh phí (triệu đồng)"))
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(NumberedRow, forms.Form):
+    row_labels = {"title": _("Mốc tiến độ %(n)s"), "due_date": _("Hạn của mốc %(n)s")}
     title = forms.CharField(label=_("Mốc tiến độ"), max_length=300, required=False)
     due_date = forms.DateField(label=_("Hạn"), widget=DATE, required=False)
 
@@ -184,7 +202,12 @@ class MilestoneForm(forms.Form):
         return data
 
 
-class ProductForm(forms.Form):
+class ProductForm(NumberedRow, forms.Form):
+    row_labels = {
+        "name": _("Sản phẩm %(n)s"),
+        "quantity": _("Số lượng sản phẩm %(n)s"),
+        "requirements": _("Yêu cầu đối với sản phẩm %(n)s"),
+    }
     name = forms.CharField(label=_("Sản phẩm"), max_length=400, required=False)
     quantity = forms.IntegerField(label=_("Số lượng"), min_value=1, max_value=1000, required=False)
     requirements = forms.CharField(label=_("Yêu cầu"), max_length=1000, required=False)

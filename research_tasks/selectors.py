@@ -494,6 +494,13 @@ def programme_feed(year: int) -> dict[str, FeedFigure]:
     }
 
 
+def tasks_led_by(researcher) -> list[ResearchTask]:
+    """The tasks a researcher leads as PI, newest first, with their contracts: their home page list."""
+    if researcher is None:
+        return []
+    return list(ResearchTask.objects.filter(pi=researcher).select_related("contract").order_by("-year", "code")[:20])
+
+
 def rulesets() -> QuerySet[RuleSet]:
     return RuleSet.objects.order_by("-effective_from")
 

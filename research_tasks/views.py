@@ -74,6 +74,7 @@ def home(request):
         "can_propose": can_propose(request.user),
         "stages": [(value, label, counts.get(value, 0)) for value, label in ResearchTask.Stage.choices],
         "follow_up": selectors.applications_due(timezone.localdate().year) if secretariat else [],
+        "my_tasks": selectors.tasks_led_by(researcher_of(request.user)),
         "calls": [c for c in selectors.calls_public()[:20] if not c.has_closed()],
         "tasks": selectors.task_list()[:15],
     }
@@ -479,8 +480,10 @@ def council_minutes(request, pk):
 
 
 def _budget_years(task) -> list[int]:
-    first = task.year
-    return list(range(first, first + task.period_months // 12 + 3))
+    """The years a contract signed now may budget: from the earlier of the order year and this
+    year, for the task's period and a year more (the service checks them against the dates)."""
+    first = min(task.year, timezone.localdate().year)
+    return list(range(first, max(task.year, timezone.localdate().year) + task.period_months // 12 + 2))
 
 
 @login_required
@@ -520,8 +523,8 @@ def contract_create(request, pk):
     return render(request, "research_tasks/contract_form.html", context, status=status)
 
 
-def _grid(years, data, lines=None) -> list[tuple[str, str, list[tuple[str, str]]]]:
-    """Rows of budget inputs: (item, label, [(input name, value) per year])."""
+def _grid(years, data, lines=None) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
+    """Rows of budget inputs: (item, label, [(input name, value, year) per year])."""
     lines = lines or {}
     rows = []
     for item, label in BudgetLine.Item.choices:
@@ -529,7 +532,7 @@ def _grid(years, data, lines=None) -> list[tuple[str, str, list[tuple[str, str]]
         for year in years:
             name = f"budget-{year}-{item}"
             value = data.get(name, lines.get((year, item), ""))
-            cells.append((name, value.normalize() if hasattr(value, "normalize") else value))
+            cells.append((name, value.normalize() if hasattr(value, "normalize") else value, year))
         rows.append((item, label, cells))
     return rows
 

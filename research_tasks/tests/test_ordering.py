@@ -40,6 +40,24 @@ def test_an_agency_proposes_a_need_with_a_vietnamese_amount(call, reporter_sokhc
     assert proposal.funding_ceiling == Decimal("1500.5")
 
 
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [
+        ("1.500", "1500"),
+        ("12.000", "12000"),
+        ("1.500,5", "1500.5"),
+        ("1500.5", "1500.5"),
+        ("1,5", "1.5"),
+        ("1.5", "1.5"),
+    ],
+)
+def test_dots_between_thousands_are_read_as_vietnamese_write_them(call, reporter_sokhcn, typed, amount):
+    proposal = services.order_proposal_submit(
+        call=call, actor=reporter_sokhcn, title="X", **{**NEED, "funding_ceiling": typed}
+    )
+    assert proposal.funding_ceiling == Decimal(amount)
+
+
 def test_a_user_without_an_agency_cannot_propose(call, public):
     with pytest.raises(PermissionDenied):
         propose(call, public, "X")
