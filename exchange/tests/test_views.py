@@ -117,3 +117,31 @@ def test_my_listings_lists_the_organisations_listings(client, published, member)
     client.force_login(member)
     response = client.get(reverse("exchange:mine"))
     assert list(response.context["listings"]) == [published["offer"]]
+
+
+def test_home_costs_a_fixed_number_of_queries(client, published, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("exchange:home"), {"q": "nuoc thai", "trl": "7"})
+    assert response.context["page"].total == 1
+
+
+def test_home_answers_htmx_with_the_results_only(client, published):
+    response = client.get(reverse("exchange:home"), {"q": "thai"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results")
+    body = response.content.decode()
+    assert "<html" not in body and "ex-hits" in body
+
+
+def test_moderator_rejects_with_a_reason_from_the_queue(client, member, moderator):
+    from exchange import services
+
+    org = member.exchange_memberships.get().organisation
+    listing = services.listing_create(actor=member, organisation=org, kind="offer", **OFFER)
+    services.listing_submit(listing=listing, actor=member)
+    client.force_login(moderator)
+    empty = client.post(reverse("exchange:reject", args=[listing.pk]), {"reason": ""})
+    assert empty.status_code == 302
+    listing.refresh_from_db()
+    assert listing.status == Listing.Status.SUBMITTED
+    client.post(reverse("exchange:reject", args=[listing.pk]), {"reason": "Chưa có giá."})
+    listing.refresh_from_db()
+    assert listing.status == Listing.Status.REJECTED and listing.rejection_reason == "Chưa có giá."
