@@ -6,6 +6,7 @@ Each builder appends one metadata root element for a live output or S&T task.
 
 import re
 from dataclasses import dataclass
+from functools import wraps
 
 from django.utils.translation import gettext as _
 from lxml import etree
@@ -58,6 +59,20 @@ def _language(obj) -> str:
     return "en" if isinstance(obj, Output) and obj.is_international else "vi"
 
 
+def _once(function):
+    """Read a record's related rows once per record: each related-manager access costs."""
+    key = f"_oai{function.__name__}"
+
+    @wraps(function)
+    def cached(obj):
+        if key not in obj.__dict__:
+            obj.__dict__[key] = function(obj)
+        return obj.__dict__[key]
+
+    return cached
+
+
+@_once
 def _people(obj) -> list[tuple[str, str, str]]:
     """(name, ORCID iD, affiliation) of the authors in order, or of the PI then the team."""
     if isinstance(obj, Output):
@@ -72,14 +87,21 @@ def _people(obj) -> list[tuple[str, str, str]]:
     return [(r.full_name, r.orcid or "", str(r.organisation or "")) for r in members]
 
 
+@_once
 def _organisations(obj) -> list[str]:
     if isinstance(obj, Output):
         return [o.name for o in obj.organisations.all()]
     return [obj.host.name] if obj.host_id else []
 
 
+@_once
 def _tasks_of(obj) -> list[ResearchTask]:
     return list(obj.research_tasks.all()) if isinstance(obj, Output) else [obj]
+
+
+@_once
+def _outputs_of(task) -> list[Output]:
+    return list(task.outputs.all())
 
 
 # oai_dc ----------------------------------------------------------------------------------------
@@ -112,11 +134,11 @@ def oai_dc(parent, item: Item) -> None:
             dc("identifier", f"https://doi.org/{obj.doi}")
         dc("identifier", obj.url)
         dc("identifier", obj.patent_number)
-        for task in obj.research_tasks.all():
+        for task in _tasks_of(obj):
             dc("relation", landing_page("task", task.pk))
     else:
         dc("identifier", obj.code)
-        for output in obj.outputs.all():
+        for output in _outputs_of(obj):
             dc("relation", f"https://doi.org/{output.doi}" if output.doi else landing_page(OUTPUT, output.pk))
     dc("language", _language(obj))
 
@@ -206,10 +228,10 @@ def oai_datacite(parent, item: Item) -> None:
 
 def _related(obj) -> list[tuple[str, str, str]]:
     if isinstance(obj, Output):
-        return [(landing_page("task", task.pk), "URL", "IsPartOf") for task in obj.research_tasks.all()]
+        return [(landing_page("task", task.pk), "URL", "IsPartOf") for task in _tasks_of(obj)]
     return [
         (output.doi, "DOI", "HasPart") if output.doi else (landing_page(OUTPUT, output.pk), "URL", "HasPart")
-        for output in obj.outputs.all()
+        for output in _outputs_of(obj)
     ]
 
 
