@@ -152,11 +152,13 @@ def _write_sheet(sheet, spec: SheetSpec, rows: list[dict], choices) -> None:
             cell.alignment = _WRAP
             if not column.editable:
                 cell.fill = _LOCKED_FILL
+    unlocked = Protection(locked=False)
     for index, column in enumerate(spec.columns, start=1):
-        if column.editable or column.key == "id":
-            # Editable cells stay unlocked down to the spare rows; so does the id, so a copied row keeps its item.
-            for row_number in range(2, last_row + 1):
-                sheet.cell(row=row_number, column=index).protection = Protection(locked=False)
+        # Identifiers of the filled rows are locked; editable cells and every cell of the spare
+        # rows are not, so a whole row copied below (hidden id included) can be pasted there.
+        first_open = 2 if column.editable or column.key == "id" else len(rows) + 2
+        for row_number in range(first_open, last_row + 1):
+            sheet.cell(row=row_number, column=index).protection = unlocked
         if column.key in choices:
             letter = get_column_letter(index)
             listed = ",".join(choices[column.key])

@@ -36,6 +36,8 @@ def test_the_template_locks_identifiers_hides_ids_and_lists_choices(sokhcn, temp
     assert sheet["B2"].protection.locked and sheet["C2"].protection.locked
     value_column = headers.index("Giá trị") + 1
     assert not sheet.cell(row=2, column=value_column).protection.locked
+    spare = sheet.max_row  # a row below the filled ones, where a copied row is pasted
+    assert sheet.cell(row=spare, column=2).value is None and not sheet.cell(row=spare, column=2).protection.locked
     lists = [v.formula1 for v in sheet.data_validations.dataValidation]
     assert '"Ước tính,Chính thức"' in lists
 
