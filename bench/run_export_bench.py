@@ -24,20 +24,17 @@ import argparse
 import json
 import os
 import platform
-import secrets
-import signal
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
-PYTHON = sys.executable
+# The database, environment and gunicorn helpers of the dashboard benchmark (same folder).
+from run_dashboard_bench import PYTHON, RESULTS, ROOT, django_env, log, pg, start_gunicorn, stop_gunicorn
+
 FLAT_LIMIT_MB = 60
 PERIODS = 400  # figures per indicator: 200 months x (official, provisional)
 PROGRAMMES = {"bench-100k": 250, "bench-1m": 2500}
@@ -94,31 +91,6 @@ with connection.cursor() as cursor:
 """
 
 
-def log(message: str) -> None:
-    print(f"[{datetime.now().strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def django_env(args) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        DJANGO_SECRET_KEY=env.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(40),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{args.database}",
-        CACHE_URL="",
-        PYTHONPATH=str(ROOT),
-    )
-    return env
-
-
-def pg(sql: str, database: str = "postgres", fetch: bool = False):
-    import psycopg
-
-    with psycopg.connect(host="127.0.0.1", port=5432, user="postgres", dbname=database, autocommit=True) as conn:
-        cursor = conn.execute(sql)
-        return cursor.fetchall() if fetch else None
-
-
 def prepare_database(args, env) -> dict:
     log(f"recreating database {args.database}")
     pg(f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)')
@@ -143,48 +115,6 @@ def measurement_counts(database: str) -> dict:
         fetch=True,
     )
     return dict(rows)
-
-
-def start_gunicorn(args, env, stamp: str) -> subprocess.Popen:
-    log_file = RESULTS / f"gunicorn-export-{stamp}.log"
-    command = [
-        str(Path(PYTHON).parent / "gunicorn"),
-        "config.wsgi:application",
-        "--workers",
-        "1",
-        "--timeout",
-        "900",
-        "--bind",
-        f"127.0.0.1:{args.port}",
-        "--error-logfile",
-        str(log_file),
-    ]
-    log("starting " + " ".join(command[1:]))
-    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"gunicorn exited with {process.returncode}; see {log_file}")
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{args.port}/du-lieu-mo/", timeout=5)
-            return process
-        except urllib.error.HTTPError:
-            return process
-        except OSError:
-            time.sleep(0.5)
-    stop_gunicorn(process)
-    raise SystemExit("gunicorn did not answer within 60 s")
-
-
-def stop_gunicorn(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-    log(f"gunicorn stopped ({process.returncode})")
 
 
 def worker_pid(master: int) -> int:
@@ -257,6 +187,8 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8013)
     parser.add_argument("--reuse-db", action="store_true", help="keep the data of an earlier run")
     args = parser.parse_args()
+    # one sync worker (its memory is the export's), no shared cache, long downloads allowed
+    args.workers, args.cache_url, args.gunicorn_args = 1, "", ["--timeout", "900"]
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     env = django_env(args)

@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from django.db import connection, transaction
 from django.http import FileResponse, StreamingHttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -173,19 +173,22 @@ def filename(key: str, fmt: str) -> str:
     return f"{key}-{timezone.localdate():%Y%m%d}.{fmt}"
 
 
-def _one_read(chunks: Iterator[str]) -> Iterator[str]:
-    """On PostgreSQL, read inside one transaction: outside one, Django declares the server-side
-    cursor WITH HOLD, and PostgreSQL then computes and stores the whole result before the first
-    row (seconds for a million rows); inside, rows flow as they are read."""
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
-        yield from chunks
-        return
-    with transaction.atomic():
-        yield from chunks
+def _one_read(chunks: Iterator[str], language: str) -> Iterator[str]:
+    """The chunks, produced after the view has returned, in the request's language.
+
+    On PostgreSQL they are read inside one transaction: outside one, Django declares the
+    server-side cursor WITH HOLD, and PostgreSQL then computes and stores the whole result
+    before the first row (seconds for a million rows); inside, rows flow as they are read."""
+    with translation.override(language):
+        if connection.vendor != "postgresql" or connection.in_atomic_block:
+            yield from chunks
+            return
+        with transaction.atomic():
+            yield from chunks
 
 
 def streaming(content: Iterator[str], fmt: str, name: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(_one_read(content), content_type=FORMATS[fmt])
+    response = StreamingHttpResponse(_one_read(content, translation.get_language()), content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

@@ -174,3 +174,12 @@ def test_measurements_are_read_in_chunks_not_all_at_once(client, figures, monkey
     first, second = (list(csv.reader(io.StringIO(c.decode()))) for c in chunks[1:])
     assert [r[9] for r in first] == ["Chính thức", "Ước tính"]  # CT2 2023
     assert [Decimal(r[10]) for r in second] == [Decimal("7.3"), Decimal("71.5")]  # CT2 2024, CT3 2023
+
+
+def test_an_english_reader_gets_the_labels_in_english_while_the_stream_runs(client, figures, english_served):
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    rows = json_doc(client.get("/du-lieu-mo/measurements.json", {"kind": "official"}))["rows"]
+    assert {r["kind_label"] for r in rows} == {"Official"}
+    assert {r["kind"] for r in rows} == {"official"}  # the machine value stays the same
