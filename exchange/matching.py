@@ -231,16 +231,18 @@ def _shared_terms_reason(contributions: dict[str, float], query: Listing, other:
     shown: list[str] = []
     chosen: list[str] = []
     covered: set[str] = set()
-    for term, _weight in sorted(contributions.items(), key=lambda kv: (kv[0].count(" ") == 0, -kv[1])):
+    for term, _weight in sorted(
+        contributions.items(), key=lambda kv: (" " not in kv[0] and not kv[0].startswith("~"), -kv[1])
+    ):
         if len(chosen) == 5:
             break
         if term.startswith("~"):
             mine, theirs = shown_term(term, texts[1]), shown_term(term, texts[0])
-            if fold(mine) == fold(theirs):
-                continue  # the same words: shown as a shared word below
-            text = f"“{mine}” ≈ “{theirs}”"
+            if fold(mine) == fold(theirs) and set(fold(mine).split()) <= covered:
+                continue  # already shown as a shared word
+            text = f"“{theirs}”" if fold(mine) == fold(theirs) else f"“{mine}” ≈ “{theirs}”"
             covered.update(fold(mine).split() + fold(theirs).split())
-        elif term in covered or any(word in covered for word in term.split()):
+        elif term in covered or any(word in covered or word.isdigit() for word in term.split()):
             continue
         else:
             text = f"“{shown_term(term, *texts)}”"
