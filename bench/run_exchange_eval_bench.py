@@ -49,8 +49,8 @@ def log(message: str) -> None:
     print(f"[{datetime.now().strftime('%H:%M:%S')}] {message}", flush=True)
 
 
-def load_set() -> dict:
-    read = lambda name: json.loads((SET / name).read_text(encoding="utf-8"))  # noqa: E731
+def load_set(set_dir: Path) -> dict:
+    read = lambda name: json.loads((set_dir / name).read_text(encoding="utf-8"))  # noqa: E731
     listings = read("listings.json")
     return {
         "listings": {row["id"]: row for row in listings},
@@ -78,7 +78,7 @@ def prepare_database(args) -> tuple[dict, dict]:
     timings = {}
     for name, command in [
         ("migrate_s", ["migrate", "-v0"]),
-        ("import_listings_s", ["import_listings", str(SET / "listings.json")]),
+        ("import_listings_s", ["import_listings", str(args.set_dir / "listings.json")]),
     ]:
         started = time.perf_counter()
         result = subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, text=True, capture_output=True)
@@ -162,6 +162,7 @@ def summarise(rows: list[dict]) -> dict:
         "all_found": sum(1 for r in rows if r["recall"] == 1.0),
         "none_found": sum(1 for r in rows if r["recall"] == 0.0),
         "distractor_above_relevant": sum(1 for r in rows if r["distractor_above_relevant"]),
+        "distractor_in_top3": sum(1 for r in rows if any(rank <= 3 for rank in r["distractors_in_top"].values())),
     }
 
 
@@ -172,15 +173,22 @@ def short(text: str, width: int = 70) -> str:
 def print_report(data: dict, per_request: dict, overall: dict, by_tag: dict, worst: int) -> None:
     listings = data["listings"]
     print("\nTechnology matching quality (limit=10)")
-    print(f"{'':24} {'n':>3} {'recall@10':>9} {'MRR':>6} {'nDCG@10':>7} {'P@1':>5} {'all':>4} {'none':>4} {'D>R':>4}")
+    print(
+        f"{'':24} {'n':>3} {'recall@10':>9} {'MRR':>6} {'nDCG@10':>7} {'P@1':>5} {'all':>4} {'none':>4} {'D>R':>4} {'D@3':>4}"
+    )
     for name, s in [("all requests", overall), *by_tag.items()]:
+        name = {"dev": "dev (written first)", "holdout": "held out"}.get(name, name)
         if not s:
             continue
         print(
             f"{name:24} {s['requests']:>3} {s['recall@10']:>9.3f} {s['mrr']:>6.3f} {s['ndcg@10']:>7.3f} "
-            f"{s['p@1']:>5.2f} {s['all_found']:>4} {s['none_found']:>4} {s['distractor_above_relevant']:>4}"
+            f"{s['p@1']:>5.2f} {s['all_found']:>4} {s['none_found']:>4} {s['distractor_above_relevant']:>4} "
+            f"{s['distractor_in_top3']:>4}"
         )
-    print("  all / none: requests with every / no relevant offer in the ten; D>R: a judged distractor above them all")
+    print(
+        "  all / none: requests with every / no relevant offer in the ten; D>R: with a judged distractor above"
+        " them all; D@3: with a judged distractor in the first three"
+    )
     verdict = ", ".join(
         f"{name} {overall[name]:.3f} {'≥' if overall[name] >= target else '<'} {target}"
         for name, target in TARGETS.items()
@@ -224,13 +232,20 @@ def main() -> int:
     parser.add_argument("--postgres", action="store_true", help=f"PostgreSQL database {PG_DATABASE} instead of SQLite")
     parser.add_argument("--worst", type=int, default=10, help="how many of the worst requests to show")
     parser.add_argument("--out", default=str(RESULTS / "exchange_eval.json"))
+    parser.add_argument(
+        "--set-dir", type=Path, default=SET, help="where the set's JSON files are (build_set --out-dir)"
+    )
+    parser.add_argument("--holdout", type=Path, help="held-out requests module kept outside the repository")
     args = parser.parse_args()
     RESULTS.mkdir(exist_ok=True)
 
-    check = subprocess.run([PYTHON, str(SET / "build_set.py"), "--check"], capture_output=True, text=True)
+    build = [PYTHON, str(SET / "build_set.py"), "--check", "--out-dir", str(args.set_dir)]
+    check = subprocess.run(
+        build + (["--holdout", str(args.holdout)] if args.holdout else []), capture_output=True, text=True
+    )
     if check.returncode:
         sys.exit(f"the evaluation set is not consistent with its source:\n{check.stdout}{check.stderr}")
-    data = load_set()
+    data = load_set(args.set_dir)
     load_before = os.getloadavg()
     started_at = datetime.now(UTC)
     env, timings = prepare_database(args)
@@ -244,6 +259,8 @@ def main() -> int:
         wide = [hit["id"] for hit in found[rid][DIAGNOSIS_LIMIT]["results"]]
         per_request[rid] = score_request(ranked, wide, data["graded"][rid], data["meta"][rid]["distractors"])
         per_request[rid]["returned"] = found[rid][K]["results"]
+        # The ten of limit=10 should be the first ten of limit=50 (same method, same data).
+        per_request[rid]["same_as_limit_50"] = ranked == wide[:K]
     overall = summarise(list(per_request.values()))
     by_tag = {}
     for tag in TAGS:
@@ -253,11 +270,20 @@ def main() -> int:
             if tag in data["meta"][rid]["difficulty"] or (tag == "plain" and not data["meta"][rid]["difficulty"])
         ]
         by_tag[tag] = summarise([per_request[rid] for rid in ids])
+    by_split = {}
+    for split in ("dev", "holdout"):
+        ids = [rid for rid in request_ids if data["meta"][rid].get("split", "dev") == split]
+        by_split[split] = summarise([per_request[rid] for rid in ids])
     latencies = sorted(found[rid][K]["ms"] for rid in request_ids)
     timings["matches_ms_median"] = round(statistics.median(latencies), 1)
     timings["matches_ms_max"] = latencies[-1]
 
-    print_report(data, per_request, overall, by_tag, args.worst)
+    print_report(data, per_request, overall, by_split | by_tag, args.worst)
+    differing = [rid for rid in request_ids if not per_request[rid]["same_as_limit_50"]]
+    if differing:
+        print(
+            f"\nnote: for {len(differing)} requests the ten of limit=10 differ from the first ten of limit=50: {differing}"
+        )
     misses = [name for name, target in TARGETS.items() if overall[name] < target]
     record = {
         "started_at": started_at.isoformat(timespec="seconds"),
@@ -276,8 +302,10 @@ def main() -> int:
         "timings": timings,
         "targets": TARGETS,
         "overall": overall,
+        "by_split": by_split,
         "by_difficulty": by_tag,
         "missed_targets": misses,
+        "limit_10_differs_from_limit_50": differing,
         "requests": per_request,
     }
     Path(args.out).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")

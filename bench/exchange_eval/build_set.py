@@ -9,11 +9,16 @@ Writes
                           `field_code`, `organisation` and `ip_status`, which the import ignores)
   judgements.json         {request id: [relevant offer ids]}, best grade first
   judgements_graded.json  {request id: {offer id: grade}}, 2 = propose first, 1 = also worth proposing
-  requests_meta.json      {request id: {"difficulty": [...], "distractors": [...], "min_trl": n}}
+  requests_meta.json      {request id: {"split": "dev" | "holdout", "difficulty": [...], "distractors": [...],
+                          "min_trl": n}}
+
+Held-out requests (source/requests_holdout.py, or --holdout FILE kept outside the repository
+until measured) are marked "split": "holdout"; the benchmark reports them apart.
 """
 
 import argparse
 import importlib
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -63,11 +68,22 @@ REGIONS = {"Hà Nội", "Bắc Ninh", "Hưng Yên", "Hải Phòng", "Phú Thọ"
 REGIONS |= {"Thanh Hóa", "Lâm Đồng", "Đắk Lắk"}
 
 
-def load():
+def load(holdout: Path | None = None):
+    """Offers and requests; the held-out requests from `holdout`, else from source/requests_holdout.py if present."""
     offers = []
     for name in MODULES:
         offers += importlib.import_module(f"source.{name}").OFFERS
     requests = importlib.import_module("source.requests").REQUESTS
+    for r in requests:
+        r.split = "dev"
+    holdout = holdout or HERE / "source" / "requests_holdout.py"
+    if holdout.exists():
+        spec = importlib.util.spec_from_file_location("source.requests_holdout", holdout)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for r in module.REQUESTS:
+            r.split = "holdout"
+        requests = requests + module.REQUESTS
     return offers, requests
 
 
@@ -144,7 +160,12 @@ def outputs(offers, requests) -> dict[str, object]:
         "judgements.json": {rid: list(grades) for rid, grades in graded.items()},
         "judgements_graded.json": graded,
         "requests_meta.json": {
-            r.id: {"difficulty": difficulty(r, field_of), "distractors": r.distractors, "min_trl": r.trl}
+            r.id: {
+                "split": r.split,
+                "difficulty": difficulty(r, field_of),
+                "distractors": r.distractors,
+                "min_trl": r.trl,
+            }
             for r in requests
         },
     }
@@ -165,15 +186,17 @@ def dump(data) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="only check that the JSON files are up to date")
+    parser.add_argument("--holdout", type=Path, help="held-out requests module kept elsewhere (same format)")
+    parser.add_argument("--out-dir", type=Path, default=HERE, help="where the JSON files go (default: here)")
     args = parser.parse_args()
-    offers, requests = load()
+    offers, requests = load(args.holdout)
     problems = check(offers, requests)
     if problems:
         print("\n".join(problems))
         return 1
     stale = []
     for name, data in outputs(offers, requests).items():
-        path = HERE / name
+        path = args.out_dir / name
         text = dump(data)
         if args.check:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -183,7 +206,11 @@ def main() -> int:
     if stale:
         print(f"out of date (run build_set.py): {', '.join(stale)}")
         return 1
-    print(f"{len(offers)} offers, {len(requests)} requests, {sum(len(r.relevant) for r in requests)} judgements")
+    held = sum(r.split == "holdout" for r in requests)
+    print(
+        f"{len(offers)} offers, {len(requests)} requests ({held} held out), "
+        f"{sum(len(r.relevant) for r in requests)} judgements"
+    )
     return 0
 
 

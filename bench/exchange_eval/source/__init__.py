@@ -47,6 +47,7 @@ class Request:
     difficulty: list = field(default_factory=list)
     # Offers that share words with the request but a broker would NOT propose (documented, not scored).
     distractors: list = field(default_factory=list)
+    split: str = "dev"  # "holdout": written after the first benchmark runs, kept out of sight until measured
 
 
 def offer(oid, field_code, organisation, title, description, keywords, trl, ip_status, modes, region="Hà Nội"):
