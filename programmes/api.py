@@ -5,7 +5,8 @@ Reads are open to everyone. The one write, a progress update on a key task, goes
 """
 
 import django_filters
-from django.db.models import Count, Prefetch
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -34,6 +35,12 @@ from .permissions import can_report_for_task
 from .services import key_task_update_record
 
 # Programmes ------------------------------------------------------------------------------
+
+
+def _count(relation: str):
+    """The number of a programme's related rows, counted in a subquery of its own."""
+    counted = Programme.objects.filter(pk=OuterRef("pk")).annotate(n=Count(relation)).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 class NumberedTextSerializer(serializers.Serializer):
@@ -145,9 +152,10 @@ class ProgrammeViewSet(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
+        # Counted in subqueries: two COUNT(DISTINCT) over joins multiply indicators by tasks.
         queryset = Programme.objects.select_related("previous_phase").annotate(
-            indicator_count=Count("indicators", distinct=True),
-            key_task_count=Count("key_tasks", distinct=True),
+            indicator_count=_count("indicators"),
+            key_task_count=_count("key_tasks"),
         )
         if self.action == "retrieve":
             queryset = queryset.prefetch_related(
@@ -232,6 +240,10 @@ class KeyTaskUpdateCreateSerializer(serializers.Serializer):
     evidence = UploadField(required=False, help_text="Evidence file (PDF, Office document or image).")
 
 
+def _agency_ref(agency) -> dict:
+    return {"slug": agency.slug, "name": agency.name, "short_name": agency.short_name}
+
+
 class KeyTaskSerializer(serializers.ModelSerializer):
     programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     lead_agencies = serializers.SerializerMethodField(help_text="Lead agencies, in the order of the text.")
@@ -261,13 +273,14 @@ class KeyTaskSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    # Plain dicts: a serializer built per task costs more than the rest of the list together.
     @extend_schema_field(AgencyRefSerializer(many=True))
     def get_lead_agencies(self, task):
-        return AgencyRefSerializer([link.agency for link in task.lead_links.all()], many=True).data
+        return [_agency_ref(link.agency) for link in task.lead_links.all()]
 
     @extend_schema_field(AgencyRefSerializer(many=True))
     def get_coordinating_units(self, task):
-        return AgencyRefSerializer([link.agency for link in task.coordinator_links.all()], many=True).data
+        return [_agency_ref(link.agency) for link in task.coordinator_links.all()]
 
     def get_is_overdue(self, task) -> bool:
         return task.is_overdue()
@@ -371,13 +384,14 @@ class SolutionGroupFilter(django_filters.FilterSet):
 
 class SolutionGroupListSerializer(SolutionGroupSerializer):
     programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    key_tasks = serializers.SlugRelatedField(
-        slug_field="number", many=True, read_only=True, help_text="Numbers of the key tasks under the group."
-    )
+    key_tasks = serializers.SerializerMethodField(help_text="Numbers of the key tasks under the group.")
 
     class Meta(SolutionGroupSerializer.Meta):
         fields = ["id", "programme", *SolutionGroupSerializer.Meta.fields, "key_tasks"]
         read_only_fields = fields
+
+    def get_key_tasks(self, group) -> list[int]:
+        return [task.number for task in group.key_tasks.all()]
 
 
 @extend_schema_view(
@@ -393,7 +407,9 @@ class SolutionGroupViewSet(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
         SolutionGroup.objects.select_related("programme")
         .prefetch_related(
             Prefetch("paragraphs", queryset=SolutionParagraph.objects.order_by("order", "pk")),
-            Prefetch("key_tasks", queryset=KeyTask.objects.order_by("number", "pk")),
+            Prefetch(
+                "key_tasks", queryset=KeyTask.objects.only("pk", "number", "solution_group_id").order_by("number", "pk")
+            ),
         )
         .order_by("programme__slug", "number", "pk")
     )

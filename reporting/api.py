@@ -58,17 +58,17 @@ class ReportingRoundDetailSerializer(ReportingRoundSerializer):
         fields = [*ReportingRoundSerializer.Meta.fields, "indicators", "key_tasks"]
         read_only_fields = fields
 
-    def _data(self, rnd) -> dict:
+    def _snapshot(self, rnd) -> dict:
         snapshot = getattr(rnd, "snapshot", None)
         return snapshot.data if snapshot is not None else {}
 
     @extend_schema_field(PublishedIndicatorSerializer(many=True))
     def get_indicators(self, rnd):
-        return PublishedIndicatorSerializer(self._data(rnd).get("indicators", []), many=True).data
+        return PublishedIndicatorSerializer(self._snapshot(rnd).get("indicators", []), many=True).data
 
     @extend_schema_field(PublishedTaskSerializer(many=True))
     def get_key_tasks(self, rnd):
-        return PublishedTaskSerializer(self._data(rnd).get("tasks", []), many=True).data
+        return PublishedTaskSerializer(self._snapshot(rnd).get("tasks", []), many=True).data
 
 
 class ReportingRoundFilter(django_filters.FilterSet):

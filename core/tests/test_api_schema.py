@@ -7,6 +7,8 @@ must conform to the document: status code, content type, headers and body.
 (schemathesis' own pytest plugin does not run under pytest 9 yet, so the test drives each
 operation's Hypothesis strategy itself.)"""
 
+import datetime
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
@@ -40,6 +42,7 @@ def seeded(programme, secretariat):
     """The programme (loaded once per session), a small research database and the demo S&T
     tasks; returns real values for path parameters, by the first segment of the path."""
     from agencies.models import Agency
+    from reporting.services import round_close, round_open
     from research.demo import generate
     from research.models import Organisation
     from research_tasks.demo import load_research_tasks_demo
@@ -47,8 +50,23 @@ def seeded(programme, secretariat):
 
     generate(seed=3, organisations=6, researchers=30, outputs=40, patents=3)
     load_research_tasks_demo(seed=1, log=lambda *args: None)
+    sokhcn = Agency.objects.find("Sở Khoa học và Công nghệ")
+    closed = round_close(
+        rnd=round_open(
+            programme=programme,
+            actor=secretariat,
+            kind="annual",
+            year=2024,
+            title="Báo cáo năm 2024",
+            cutoff=datetime.date(2024, 12, 15),
+            deadline=datetime.date(2024, 12, 31),
+            agencies=[sokhcn],
+        ),
+        actor=secretariat,
+    )
     return {
         "programmes": {"slug": programme.slug},
+        "reporting-rounds": {"id": closed.pk},
         "agencies": {"slug": Agency.objects.order_by("pk").first().slug},
         "organisations": {"slug": Organisation.objects.order_by("pk").first().slug},
         "research-tasks": {"id": ResearchTask.objects.filter(stage="approved").order_by("pk").first().pk},
