@@ -20,6 +20,7 @@ BibTeX import. See docs/benchmarks.md, section "Research database (issue 5)".
     .venv/bin/python bench/research_bench.py --sqlite /tmp/research-bench.sqlite3
     .venv/bin/python bench/research_bench.py --reuse-db            # same data, measure again
     .venv/bin/python bench/research_bench.py --reuse-db --no-trace # without the slow tracemalloc run
+    .venv/bin/python bench/research_bench.py --reuse-db --no-import --database sti_bench_x --port 8014
 """
 
 import argparse
@@ -43,16 +44,27 @@ PYTHON = sys.executable
 P95_LIMIT_MS = 100
 IMPORT_LIMIT_S = 30
 
-# Distinct queries, from broad (a third of the publications match) to a single DOI.
+# Distinct queries, from broad (a quarter of the publications match) to a single DOI, with and
+# without accents; "" is the page without a query (every output, newest first).
 QUERIES = {
-    "broad": ["nghien cuu", "ha noi", "danh gia thuc trang"],
+    "broad": ["nghien cuu", "Nghiên cứu", "ha noi", "Hà Nội", "danh gia thuc trang"],
     "topic": ["vat lieu nano", "o nhiem khong khi", "deep learning", "ung thu gan", "graphene oxide"],
     "accented": ["Nghiên cứu vật liệu nano", "đường sắt đô thị", "Đánh giá bụi mịn PM2.5"],
-    "author": ["nguyen van an", "tran thi huong", "pham duc hieu"],
+    "author": ["nguyen van an", "Trần Thị Hương", "pham duc hieu"],
     "exact": ["10.99999/demo.1.12345", "perovskite thin films in hanoi"],
-    "none": ["blockchain luong tu"],
+    "rare": ["perovskite", "blockchain luong tu"],
+    "empty": [""],
 }
-PAGE_QUERIES = ["nghien cuu", "vat lieu nano", "Đánh giá bụi mịn PM2.5", "nguyen van an", "blockchain luong tu"]
+PAGE_QUERIES = [
+    "nghien cuu",
+    "Hà Nội",
+    "vat lieu nano",
+    "Đánh giá bụi mịn PM2.5",
+    "nguyen van an",
+    "10.99999/demo.1.12345",
+    "blockchain luong tu",
+    "",
+]
 API_QUERIES = ["o nhiem khong khi"]
 
 
@@ -109,6 +121,7 @@ def _setup():
 def worker_search(rounds: int) -> dict:
     _setup()
     from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
     from research.models import Authorship, Organisation, Output, Researcher
     from research.search import search
@@ -129,9 +142,12 @@ def worker_search(rounds: int) -> dict:
                 total = search(query).total
                 times.append((time.perf_counter() - started) * 1000)
             every += times
+            with CaptureQueriesContext(connection) as queries:
+                search(query)
             per_query[query] = {
                 "group": group,
                 "matches": total,
+                "queries": len(queries.captured_queries),
                 "median_ms": round(statistics.median(times), 1),
                 "max_ms": round(max(times), 1),
             }
@@ -224,6 +240,8 @@ def worker_import(entries: int, trace: bool) -> dict:
     if trace:
         peaks["confirm"] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
         tracemalloc.stop()
+    # Leave the data set as generated, so that a later --reuse-db run searches the same rows.
+    Output.objects.filter(doi__startswith="10.99999/bench.").delete()
     return {
         "tracemalloc": trace,
         "file_bytes": len(data),
@@ -248,7 +266,7 @@ def run_load(args, env, stamp) -> dict:
     "cached" (anonymous, as the public is served: each worker's memory cache answers after
     its first request for a URL)."""
     server = argparse.Namespace(workers=args.workers, port=args.port, gunicorn_args=[])
-    paths = [f"/research/?{urlencode({'q': q})}" for q in PAGE_QUERIES]
+    paths = [f"/research/?{urlencode({'q': q})}" if q else "/research/" for q in PAGE_QUERIES]
     paths += [f"/api/v1/outputs/?{urlencode({'q': q})}" for q in API_QUERIES]
     results = {}
     process = dash.start_gunicorn(server, env, stamp)
@@ -289,6 +307,7 @@ def main() -> int:
     parser.add_argument("--entries", type=int, default=10_000, help="entries of the BibTeX file")
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-trace", action="store_true", help="skip the (slow) tracemalloc run of the import")
+    parser.add_argument("--no-import", action="store_true", help="skip the import (it adds 9,509 outputs)")
     parser.add_argument("--database", default="sti_research_bench")
     parser.add_argument("--sqlite", help="benchmark a SQLite file at this path instead of PostgreSQL")
     parser.add_argument("--reuse-db", action="store_true")
@@ -297,7 +316,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=25)
-    parser.add_argument("--max-seconds", type=float, default=60)
+    parser.add_argument("--max-seconds", type=float, default=45)
     args = parser.parse_args()
     if args.worker == "search":
         print(json.dumps(worker_search(args.rounds)))
@@ -322,15 +341,19 @@ def main() -> int:
     log(f"search function: {sum(map(len, QUERIES.values()))} queries x {args.rounds}")
     record["search_function"] = in_django(env, "search", "--rounds", str(args.rounds))
     for query, row in record["search_function"]["per_query"].items():
-        print(f"  {row['group']:<9} {query[:34]:<34} {row['matches']:>7} matches  {row['median_ms']:>7} ms median")
+        print(
+            f"  {row['group']:<9} {query[:34] or '(no query)':<34} {row['matches']:>7} matches"
+            f"  {row['queries']} queries  {row['median_ms']:>7} ms median"
+        )
     print(f"  all: {record['search_function']['all_ms']}")
 
     record["load"] = run_load(args, env, stamp)
 
-    log(f"import of a {args.entries}-entry BibTeX file")
-    record["import"] = in_django(env, "import", "--entries", str(args.entries))
-    print(json.dumps(record["import"], indent=2, ensure_ascii=False))
-    if not args.no_trace:
+    if not args.no_import:
+        log(f"import of a {args.entries}-entry BibTeX file")
+        record["import"] = in_django(env, "import", "--entries", str(args.entries))
+        print(json.dumps(record["import"], indent=2, ensure_ascii=False))
+    if not args.no_trace and not args.no_import:
         log("the same import again under tracemalloc (memory peaks; slower)")
         record["import_traced"] = in_django(env, "import", "--entries", str(args.entries), "--trace")
         print(json.dumps(record["import_traced"], indent=2, ensure_ascii=False))
@@ -341,9 +364,12 @@ def main() -> int:
     }
     record["verdict"] = {
         "search_page_p95_ms_worst": worst,
+        "search_function_p95_under_100ms": record["search_function"]["all_ms"]["p95"] < P95_LIMIT_MS,
         "cached_search_page_p95_under_100ms": (worst.get("cached") or 1e9) < P95_LIMIT_MS,
-        "import_under_30s": record["import"]["total_s"] < IMPORT_LIMIT_S,
+        "uncached_search_page_p95_under_100ms": (worst.get("uncached") or 1e9) < P95_LIMIT_MS,
     }
+    if "import" in record:
+        record["verdict"]["import_under_30s"] = record["import"]["total_s"] < IMPORT_LIMIT_S
     target = RESULTS / f"research-bench-{args.label}-{stamp}.json"
     target.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\n{record['verdict']}\nwritten: {target}")

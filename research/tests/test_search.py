@@ -202,3 +202,34 @@ def test_scores_follow_the_documented_weights(make_output, researcher_an):
     make_output("Thiết bị", year=2024, abstract="Nghiên cứu tại Hà Nội")  # elsewhere, phrase: 1 + 1 + 2
     scores = {o.title: o.search_rank for o in search_outputs("nghien cuu")}
     assert scores == {"Nghiên cứu vật liệu": 12, "Cứu hộ và nghiên thêm": 6, "Nghiên cứuu": 5, "Thiết bị": 4}
+
+
+def test_an_edited_output_is_found_by_its_new_words_and_no_longer_by_its_old(make_output, researcher_an):
+    from research import services
+
+    output = make_output("Nghiên cứu giống lúa chịu mặn", authors=[researcher_an])
+    services.output_update(
+        output=output, actor=researcher_an.user, title="Đánh giá chất lượng không khí Hà Nội", abstract="Bụi mịn PM2.5"
+    )
+
+    assert search("giong lua").total == 0
+    found = search("chat luong khong khi bui min")
+    assert (found.total, found.outputs) == (1, [output])
+    assert [slug for slug, _name, _n in found.organisations] == ["hust"]
+
+
+def test_outputs_imported_in_bulk_are_searchable_at_once(researcher_an, researcher_binh, read_data):
+    """The import writes with bulk_create (no save()): its rows carry their search keys all the same."""
+    from research import services
+
+    batch = services.import_batch_preview(
+        actor=researcher_an.user, data=read_data("publications.bib"), filename="publications.bib", format=""
+    )
+    services.import_batch_confirm(batch=batch, actor=researcher_an.user)
+
+    found = search("tong hop vat lieu nano bac")
+    assert [o.title for o in found.outputs] == ["Nghiên cứu tổng hợp vật liệu nano bạc ứng dụng xử lý nước thải"]
+    assert [(slug, n) for slug, _name, n in found.organisations] == [("hust", 1)]
+    by_author = search("NGUYỄN VĂN AN")  # written "Nguyễn, Văn An" in the file
+    assert [o.doi for o in by_author.outputs] == ["10.99999/test.bib.1"]
+    assert by_author.researchers == [researcher_an]
