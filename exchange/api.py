@@ -7,6 +7,7 @@ refuse. `GET /api/v1/exchange/requests/{id}/matches/?limit=10` gives the ranked 
 a request, `{id}` being the imported external id or the database id.
 """
 
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
@@ -112,7 +113,7 @@ LIMIT_MAX = 50
 
 def _limit(request) -> int:
     raw = request.query_params.get("limit", "10")
-    if not raw.isdigit() or not 1 <= int(raw) <= LIMIT_MAX:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= LIMIT_MAX:
         raise serializers.ValidationError({"limit": [f"1..{LIMIT_MAX}"]})
     return int(raw)
 
@@ -143,9 +144,9 @@ class ListingViewSet(ViewSet):
         """Search: the published listings matching `q` and filters, best first, with facet counts."""
         page_no = request.query_params.get("page", "1")
         page = search_listings(
-            request.query_params.get("q", ""),
+            request.query_params.get("q", "")[:200],
             clean_filters(request.query_params),
-            page=int(page_no) if page_no.isdigit() and int(page_no) > 0 else 1,
+            page=int(page_no) if page_no.isascii() and page_no.isdigit() and 0 < int(page_no) <= 1000 else 1,
         )
         return Response(
             {
@@ -216,7 +217,7 @@ class ListingViewSet(ViewSet):
 
     @extend_schema(
         parameters=[OpenApiParameter("limit", int, description="1 to 50, default 10.")],
-        responses={200: MatchSerializer(many=True), 404: ErrorSerializer},
+        responses={200: OpenApiTypes.OBJECT, 400: ValidationErrorSerializer, 404: ErrorSerializer},
     )
     @action(detail=True, methods=["get"])
     def matches(self, request, pk=None):
@@ -245,13 +246,11 @@ class RequestMatchesView(APIView):
 
     @extend_schema(
         parameters=[OpenApiParameter("limit", int, description="1 to 50, default 10.")],
-        responses={200: OpenApiTypes.OBJECT, 404: ErrorSerializer},
+        responses={200: OpenApiTypes.OBJECT, 400: ValidationErrorSerializer, 404: ErrorSerializer},
     )
     def get(self, request, pk):
         listing = selectors.listing_by_any_id(pk)
         if listing.kind != Listing.Kind.REQUEST:
-            from django.http import Http404
-
             raise Http404
         require(can_view_listing(request.user, listing))
         return Response(_matches_body(listing, _limit(request)))

@@ -1,6 +1,7 @@
 """Reads of the technology exchange, with what the pages show preloaded."""
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import Listing, ListingFile, MatchFeedback
@@ -19,12 +20,13 @@ def listing_get(pk: int) -> Listing:
 
 def listing_by_any_id(value: str) -> Listing:
     """A listing by its external id (imported) or, failing that, its database id."""
+    value = str(value)
+    if "\x00" in value or len(value) > 100:
+        raise Http404
     found = _with_related(Listing.objects.filter(external_id=value)).first()
-    if found is None and str(value).isdigit():
+    if found is None and value.isascii() and value.isdigit() and len(value) < 18:
         found = _with_related(Listing.objects.filter(pk=int(value))).first()
     if found is None:
-        from django.http import Http404
-
         raise Http404
     return found
 

@@ -55,7 +55,8 @@ def home(request):
     text = (request.GET.get("q") or "")[:200]
     filters = clean_filters(request.GET)
     page_no = request.GET.get("page", "1")
-    page = search_listings(text, filters, page=int(page_no) if page_no.isdigit() and 0 < int(page_no) < 1000 else 1)
+    number = int(page_no) if page_no.isascii() and page_no.isdigit() and 0 < int(page_no) <= 1000 else 1
+    page = search_listings(text, filters, page=number)
     context = {
         "page": page,
         "q": text,

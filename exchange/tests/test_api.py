@@ -54,6 +54,9 @@ def test_matches_refuse_a_bad_limit_and_an_unknown_id(client, reference, tmp_pat
     assert client.get("/api/v1/exchange/requests/req-1/matches/?limit=0").status_code == 400
     assert client.get("/api/v1/exchange/requests/nope/matches/").status_code == 404
     assert client.get("/api/v1/exchange/requests/off-1/matches/").status_code == 404
+    assert client.get("/api/v1/exchange/requests/%00/matches/").status_code == 404
+    assert client.get("/api/v1/exchange/requests/99999999999999999999999/matches/").status_code == 404
+    assert client.get("/api/v1/exchange/listings/", {"page": "99999999999999999999"}).status_code == 200
 
 
 def test_search_api_has_facets(client, published):
