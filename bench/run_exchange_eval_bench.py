@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Quality of the technology matching (issue 7): recall@10, MRR and nDCG@10 on a judged set.
 
-The set (bench/exchange_eval/, see its README): 305 offers and 66 requests written as a broker
+The set (bench/exchange_eval/, see its README): 305 offers and 92 requests written as a broker
 would meet them, each request with the 1-5 offers a broker would propose (graded 2 / 1).
 
 1. creates a fresh database: a SQLite file bench/results/exchange_eval.sqlite3 (default) or,
@@ -294,6 +294,10 @@ def main() -> int:
         "git_commit": subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
         ).stdout.strip(),
+        # The working tree is what runs: list the exchange files that differ from the commit.
+        "exchange_uncommitted": subprocess.run(
+            ["git", "status", "--short", "exchange"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.splitlines(),
         "set": {
             "offers": sum(1 for row in data["listings"].values() if row["kind"] == "offer"),
             "requests": len(request_ids),
