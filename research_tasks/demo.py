@@ -646,6 +646,12 @@ class _Demo:
             reason=f"Chuyển {moved} triệu đồng từ nguyên vật liệu sang thiết bị đo năm {last_year}.",
             new_lines=lines,
         )
+        services.inspection_schedule(
+            contract=contract,
+            actor=self.secretariat,
+            held_on=timezone.localdate() + datetime.timedelta(days=21),
+            purpose="Kiểm tra tiến độ thử nghiệm tại 3 nút giao và chứng từ chi năm nay.",
+        )
 
     def plan_in_acceptance(self, task):
         """The acceptance council meets next month: three members have scored, blind."""

@@ -1,5 +1,7 @@
 """Forms parse what people type; the services decide whether it is allowed."""
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -38,13 +40,28 @@ class NumberedRow:
             self.fields[name].widget.attrs["aria-label"] = label % {"n": n}
 
 
+THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
+
+
+def typed_amount(text: str) -> str:
+    """An amount as a person typed it, with the dots between thousands ("1.500") dropped."""
+    text = (text or "").strip().replace(" ", "")
+    return text.replace(".", "") if THOUSANDS.fullmatch(text) else text
+
+
 class MoneyField(forms.CharField):
-    """An amount in million đồng as typed ("1.500,5" or "1500.5"); the service parses and checks it."""
+    """An amount in million đồng as typed ("1.500,5" or "1500.5"); the service parses and checks it.
+
+    A person typing "1.500" means one thousand five hundred, as Vietnamese write it (dots between
+    thousands): the dots are dropped here. "1,5" and "1.5" stay one and a half."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 30)
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
         super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return typed_amount(super().to_python(value))
 
 
 class OrderCallForm(forms.Form):
@@ -303,7 +320,7 @@ class ApplicationForm(forms.Form):
 def budget_grid(data, years) -> dict:
     """The budget inputs "budget-<year>-<item>" of a form, as {(year, item): raw}."""
     return {
-        (year, item): data.get(f"budget-{year}-{item}", "").strip()
+        (year, item): typed_amount(data.get(f"budget-{year}-{item}", ""))
         for year in years
         for item in BudgetLine.Item.values
         if data.get(f"budget-{year}-{item}", "").strip()

@@ -3,7 +3,6 @@ contract → acceptance → application. Every service checks its rule, writes i
 transaction, logs a TaskEvent and sends its notices after commit."""
 
 import datetime
-import re
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -65,14 +64,7 @@ def _after_commit(function, **kwargs) -> None:
         transaction.on_commit(lambda: function(**kwargs))
 
 
-_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
-
-
 def _money(raw, field: str, *, allow_zero: bool = False) -> Decimal:
-    """An amount in million đồng. "1.500" is one thousand five hundred, as Vietnamese write it
-    (dots between thousands); "1,5" and "1.5" are one and a half."""
-    if isinstance(raw, str) and _THOUSANDS.fullmatch(raw.strip()):
-        raw = raw.strip().replace(".", "")
     value = parse_decimal(raw, field)
     if value < 0 or (value == 0 and not allow_zero):
         raise ValidationError({field: _("Số tiền phải lớn hơn 0.")})

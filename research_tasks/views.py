@@ -107,6 +107,8 @@ def _task_context(request, task, **bound) -> dict:
         "can_record": can_record_results(user, task),
         "councils": list(task.councils.all()),
         "calls": list(task.calls.all()),
+        # The call still receiving dossiers, if any: until it closes there is nothing to check.
+        "receiving": next((c for c in task.calls.all() if not c.has_closed()), None),
         "call_form": bound.get("call_form") or forms.SelectionCallForm(initial={"title": task.title}),
         "assign_form": bound.get("assign_form") or forms.AssignForm(),
         "output_form": bound.get("output_form") or (forms.OutputLinkForm(task=task) if task.pi_id else None),

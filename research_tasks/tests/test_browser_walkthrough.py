@@ -163,6 +163,7 @@ def test_one_task_from_order_to_application(
     expect(page.locator(".msg")).to_contain_text("các nhiệm vụ được tạo")
     page.get_by_role("link", name=re.compile(f"NV-{today.year + 1}-001")).click()
     expect(page.get_by_role("heading", name=TITLE)).to_be_visible()
+    expect(page.get_by_text("1500 triệu đồng")).to_be_visible()  # "1.500" as the agency typed it
 
     # 4. ... and publishes the selection call from the task's page.
     now = datetime.datetime.now()
@@ -170,6 +171,7 @@ def test_one_task_from_order_to_application(
     page.get_by_label("Hạn nộp hồ sơ").fill((now + datetime.timedelta(days=30)).strftime("%Y-%m-%dT%H:%M"))
     page.get_by_role("button", name="Đăng thông báo tuyển chọn").click()
     expect(page.locator(".msg")).to_contain_text("Đã đăng thông báo tuyển chọn")
+    expect(page.get_by_text("Đang nhận hồ sơ đến")).to_be_visible()  # no council until the call closes
     shoot("03-task-calling")
 
     # 5. A researcher registers as PI, fills the dossier, attaches the proposal and submits.
@@ -241,6 +243,7 @@ def test_one_task_from_order_to_application(
     # 10. The PI reports progress, delivers the product and opens the acceptance dossier.
     sign_in(pi.user)
     page.get_by_role("link", name="Nhiệm vụ KH&CN", exact=True).first.click()
+    shoot("09-home-pi")
     page.get_by_role("link", name=re.compile("Báo cáo tiến độ, giao nộp sản phẩm")).click()
     page.get_by_text("Gửi báo cáo định kỳ").click()
     page.get_by_label("Tính đến ngày").fill(today.isoformat())

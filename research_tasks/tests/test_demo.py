@@ -26,6 +26,8 @@ def test_the_demo_has_a_task_at_every_stage_and_a_walkable_history(research_demo
     applied = ResearchTask.objects.get(title__startswith="Nghiên cứu hệ thống cảnh báo sớm ngập úng")
     assert sorted(applied.applications.values_list("year", flat=True)) == [2024, 2025, 2026]
     assert applied.outputs.exists() and applied.contract.disbursements.exists()
+    running = ResearchTask.objects.get(title__startswith="Ứng dụng trí tuệ nhân tạo điều khiển đèn")
+    assert running.contract.inspections.filter(status="planned").exists()
     # The council still scoring keeps its scores blind, and one member declared a conflict.
     evaluating = Council.objects.get(task__stage="evaluating")
     results = council_results(evaluating)

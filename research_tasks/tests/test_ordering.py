@@ -51,11 +51,11 @@ def test_an_agency_proposes_a_need_with_a_vietnamese_amount(call, reporter_sokhc
         ("1.5", "1.5"),
     ],
 )
-def test_dots_between_thousands_are_read_as_vietnamese_write_them(call, reporter_sokhcn, typed, amount):
-    proposal = services.order_proposal_submit(
-        call=call, actor=reporter_sokhcn, title="X", **{**NEED, "funding_ceiling": typed}
-    )
-    assert proposal.funding_ceiling == Decimal(amount)
+def test_dots_between_thousands_are_read_as_vietnamese_write_them(client, call, reporter_sokhcn, typed, amount):
+    client.force_login(reporter_sokhcn)
+    form = {**NEED, "title": "Xử lý rác thải nhựa", "funding_ceiling": typed}
+    assert client.post(f"/research-tasks/orders/{call.pk}/propose/", form).status_code == 302
+    assert OrderProposal.objects.get().funding_ceiling == Decimal(amount)
 
 
 def test_a_user_without_an_agency_cannot_propose(call, public):
