@@ -1,7 +1,8 @@
 """Integrity of the technology matching evaluation set (bench/exchange_eval/).
 
 Kept next to the data; collected only when named (`pytest bench/exchange_eval/test_eval_data.py`)
-until it is moved into the exchange app's tests. Needs no database.
+until it is moved into the exchange app's tests (it finds the set from there without changes).
+Needs no database.
 """
 
 import json
@@ -11,7 +12,12 @@ from pathlib import Path
 
 import pytest
 
-SET = Path(__file__).resolve().parent
+# Found from wherever this file lives (here, or moved into an app's tests/).
+SET = next(
+    folder / "bench" / "exchange_eval"
+    for folder in Path(__file__).resolve().parents
+    if (folder / "bench" / "exchange_eval" / "listings.json").exists()
+)
 REQUIRED = {"id", "kind", "title", "description", "field", "keywords", "trl", "transfer_modes", "region"}
 MODES = {"licence", "assignment", "joint_venture", "consulting", "training"}
 DIFFICULTIES = {"no_diacritics", "synonyms", "distractors", "mixed_case", "cross_field"}
