@@ -150,6 +150,8 @@ def _write_sheet(sheet, spec: SheetSpec, rows: list[dict], choices) -> None:
         for index, column in enumerate(spec.columns, start=1):
             cell = sheet.cell(row=row_number, column=index, value=row.get(column.key))
             cell.alignment = _WRAP
+            if isinstance(cell.value, datetime.date):
+                cell.number_format = "DD/MM/YYYY"  # as dates are written in Vietnam
             if not column.editable:
                 cell.fill = _LOCKED_FILL
     unlocked = Protection(locked=False)

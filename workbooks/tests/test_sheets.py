@@ -44,6 +44,8 @@ def test_the_template_locks_identifiers_hides_ids_and_lists_choices(sokhcn, temp
 
 def test_the_task_sheet_offers_the_statuses(sokhcn, template_of):
     sheet = load_workbook(io.BytesIO(template_of(sokhcn)))["Nhiệm vụ"]
+    headers = [cell.value for cell in sheet[1]]
+    assert sheet.cell(row=2, column=headers.index("Ngày báo cáo") + 1).number_format == "DD/MM/YYYY"
     lists = [v.formula1 for v in sheet.data_validations.dataValidation]
     assert '"Chưa triển khai,Đang triển khai,Hoàn thành,Chậm tiến độ"' in lists
 
