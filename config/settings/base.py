@@ -160,6 +160,7 @@ SPECTACULAR_SETTINGS = {
         "KeyTaskStatusEnum": "programmes.models.KeyTask.Status",
         "ProgressStatusEnum": "indicators.models.ProgressStatus",
         "FrequencyEnum": "indicators.models.Frequency",
+        "ListingKindEnum": "exchange.models.Listing.Kind",
     },
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.api.document_errors"],
 }
