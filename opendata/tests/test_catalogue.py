@@ -8,7 +8,6 @@ from rdflib import Graph, Literal, URIRef, namespace
 from opendata.datasets import DATASETS
 
 pytestmark = pytest.mark.django_db
-DCAT, DCTERMS, RDF = namespace.DCAT, namespace.DCTERMS, namespace.RDF
 LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 
 
@@ -55,44 +54,44 @@ def _graph(client) -> Graph:
 
 def test_the_catalogue_parses_as_json_ld_and_holds_every_dataset(client, programme, figures, outputs):
     graph = _graph(client)
-    (catalogue,) = graph.subjects(RDF.type, DCAT.Catalog)
-    datasets = set(graph.objects(catalogue, DCAT.dataset))
+    (catalogue,) = graph.subjects(namespace.RDF.type, namespace.DCAT.Catalog)
+    datasets = set(graph.objects(catalogue, namespace.DCAT.dataset))
     assert len(datasets) == len(DATASETS)
-    assert {str(graph.value(d, DCTERMS.identifier)) for d in datasets} == set(DATASETS)
-    assert (catalogue, DCTERMS.license, LICENCE) in graph
+    assert {str(graph.value(d, namespace.DCTERMS.identifier)) for d in datasets} == set(DATASETS)
+    assert (catalogue, namespace.DCTERMS.license, LICENCE) in graph
     for dataset in datasets:
-        assert (dataset, RDF.type, DCAT.Dataset) in graph
-        assert (dataset, DCTERMS.license, LICENCE) in graph
-        assert graph.value(dataset, DCTERMS.publisher) is not None
-        assert graph.value(dataset, DCTERMS.language) == URIRef(
+        assert (dataset, namespace.RDF.type, namespace.DCAT.Dataset) in graph
+        assert (dataset, namespace.DCTERMS.license, LICENCE) in graph
+        assert graph.value(dataset, namespace.DCTERMS.publisher) is not None
+        assert graph.value(dataset, namespace.DCTERMS.language) == URIRef(
             "http://publications.europa.eu/resource/authority/language/VIE"
         )
-        distributions = list(graph.objects(dataset, DCAT.distribution))
+        distributions = list(graph.objects(dataset, namespace.DCAT.distribution))
         assert len(distributions) == 3
-        media = {str(graph.value(d, DCAT.mediaType)).rsplit("/", 1)[-1] for d in distributions}
+        media = {str(graph.value(d, namespace.DCAT.mediaType)).rsplit("/", 1)[-1] for d in distributions}
         assert media == {"csv", "json", "vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
         for distribution in distributions:
-            download = str(graph.value(distribution, DCAT.downloadURL))
+            download = str(graph.value(distribution, namespace.DCAT.downloadURL))
             assert download.startswith("http://testserver/du-lieu-mo/")
-            assert graph.value(distribution, DCAT.accessURL) is not None
+            assert graph.value(distribution, namespace.DCAT.accessURL) is not None
 
 
 def test_the_catalogue_gives_the_real_modification_time(client, programme, figures):
     graph = _graph(client)
-    measurements = next(graph.subjects(DCTERMS.identifier, Literal("measurements")))
-    modified = graph.value(measurements, DCTERMS.modified).toPython()
+    measurements = next(graph.subjects(namespace.DCTERMS.identifier, Literal("measurements")))
+    modified = graph.value(measurements, namespace.DCTERMS.modified).toPython()
     newest = max(m.recorded_at for m in figures)
     assert abs((modified - newest).total_seconds()) < 1
 
 
 def test_the_catalogue_download_addresses_work(client, programme, figures):
     graph = _graph(client)
-    for url in graph.objects(None, DCAT.downloadURL):
+    for url in graph.objects(None, namespace.DCAT.downloadURL):
         response = client.get(str(url).removeprefix("http://testserver"))
         assert response.status_code == 200, url
 
 
 def test_the_catalogue_names_the_api_and_the_oai_pmh_services(client, programme):
     graph = _graph(client)
-    endpoints = {str(o) for o in graph.objects(None, DCAT.endpointURL)}
+    endpoints = {str(o) for o in graph.objects(None, namespace.DCAT.endpointURL)}
     assert endpoints == {"http://testserver/api/v1/", "http://testserver/oai"}
