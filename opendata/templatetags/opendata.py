@@ -1,4 +1,4 @@
-from django import template
+from django import forms, template
 from django.urls import reverse
 
 from ..catalogue import FORMAT_NAMES, download_url
@@ -10,12 +10,21 @@ register = template.Library()
 
 def _params(dataset, query, fixed: dict) -> dict:
     """The page's filters that the dataset accepts and that the page applied (a value the
-    page ignored as invalid is left out), plus the fixed ones, in the form's order."""
-    fields = dataset.form().fields
-    data = {**{name: query.get(name) for name in fields if query.get(name)}, **fixed}
-    form = dataset.form(data)
-    form.is_valid()
-    return {name: data[name] for name in fields if name in data and name not in form.errors}
+    page ignored as invalid is left out), plus the fixed ones, in the form's order. Values
+    naming rows (programme, agency) are not looked up: the page costs no extra query, and
+    the download itself refuses an unknown one."""
+    params = {}
+    for name, field in dataset.form().fields.items():
+        value = fixed.get(name) or query.get(name)
+        if not value:
+            continue
+        if not isinstance(field, forms.ModelChoiceField):
+            try:
+                field.clean(value)
+            except forms.ValidationError:
+                continue
+        params[name] = value
+    return params
 
 
 @register.inclusion_tag("opendata/partials/_downloads.html", takes_context=True)

@@ -38,3 +38,18 @@ def test_the_research_task_list_links_carry_stage_and_year(client, research_task
 def test_the_research_search_links_carry_the_query_and_facets(client, outputs):
     html = client.get("/research/", {"q": "ngập úng", "kind": "article", "page": "1"}).content.decode()
     assert "/du-lieu-mo/research-outputs.csv?q=ng%E1%BA%ADp+%C3%BAng&amp;kind=article" in html
+
+
+def test_the_links_cost_the_list_page_no_query(client, programme, agency):
+    from django.db import connection
+    from django.template import Context, Template
+    from django.test import RequestFactory
+    from django.test.utils import CaptureQueriesContext
+
+    lead = agency("Sở Khoa học và Công nghệ")
+    request = RequestFactory().get("/", {"status": "behind", "agency": lead.slug})
+    template = Template('{% load opendata %}{% download_links "key-tasks" "key-task-updates" programme=slug %}')
+    with CaptureQueriesContext(connection) as queries:
+        html = template.render(Context({"request": request, "slug": programme.slug}))
+    assert len(queries) == 0
+    assert f"key-task-updates.json?programme={programme.slug}&amp;status=behind&amp;agency={lead.slug}" in html
