@@ -13,6 +13,10 @@ index serves it on PostgreSQL). Ranking, highest first:
 - the whole query as a phrase: +4 in the title, +2 elsewhere;
 - then the most recent (`recency`), then the newest row.
 
+The search page (`search()`) reads the matching outputs once, in one statement: kind and year
+facets and the total count every match; the organisation facet counts the best
+ORGANISATION_FACET_SAMPLE of them (all when there are fewer). Figures: docs/benchmarks.md.
+
 Other apps search their own rows with `ranked()` and add them to the search page with
 `register_source()`, e.g. research tasks:
 
