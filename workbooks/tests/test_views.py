@@ -151,3 +151,15 @@ def test_the_reporting_and_agency_pages_link_to_the_import(client, programme, so
     assert response["Location"] == _urls(programme, sokhcn)["upload"]
     client.force_login(reporter_other)
     assert reverse("workbooks:agency-start", args=[sokhcn.slug]) not in client.get(agency_page).content.decode()
+
+
+def test_the_secretariat_finds_the_import_on_any_agency_page(client, programme, sokhcn, secretariat, public):
+    agency_page = reverse("agencies:detail", args=[sokhcn.slug])
+    link = reverse("workbooks:agency-start", args=[sokhcn.slug])
+    client.force_login(secretariat)
+    assert link in client.get(agency_page).content.decode()
+    response = client.get(link)
+    assert response["Location"] == _urls(programme, sokhcn)["upload"]
+    assert client.get(response["Location"]).status_code == 200
+    client.force_login(public)
+    assert link not in client.get(agency_page).content.decode()
