@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
 from .datasets import DATASETS, Dataset
@@ -37,6 +38,11 @@ class Entry:
     dataset: Dataset
     modified: datetime | None
     rows: int
+
+    @property
+    def rows_text(self) -> str:
+        """The row count grouped by thousands in the reader's language: 1.000.000 or 1,000,000."""
+        return f"{self.rows:,}".replace(",", get_format("THOUSAND_SEPARATOR"))
 
     @property
     def downloads(self) -> list[tuple[str, str]]:

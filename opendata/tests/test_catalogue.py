@@ -23,6 +23,7 @@ def test_the_page_lists_every_dataset_with_licence_update_date_and_downloads(cli
     assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license"' in html
     assert 'href="/api/v1/docs/"' in html and 'href="/oai?verb=Identify"' in html
     assert 'href="/du-lieu-mo/catalog.jsonld"' in html
+    assert f"<dt>Số dòng</dt><dd>{len(figures)}</dd>" in html
     newest = max(m.recorded_at for m in figures)
     from django.utils import timezone
 
