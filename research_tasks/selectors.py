@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -492,6 +493,27 @@ def programme_feed(year: int) -> dict[str, FeedFigure]:
             note=_("%(applied)s trên %(accepted)s nhiệm vụ đã nghiệm thu") % share,
         ),
     }
+
+
+SECRETARIAT_WAITING = (
+    ResearchTask.Stage.ORDERED,
+    ResearchTask.Stage.NO_RESULT,
+    ResearchTask.Stage.CALLING,
+    ResearchTask.Stage.EVALUATING,
+    ResearchTask.Stage.APPROVED,
+    ResearchTask.Stage.IN_ACCEPTANCE,
+)
+
+
+def secretariat_waiting(limit: int = 30) -> list[ResearchTask]:
+    """Tasks waiting for the secretariat's next step (a call still receiving dossiers waits for
+    its deadline, so it is left out), oldest order first. 2 queries."""
+    tasks = (
+        ResearchTask.objects.filter(stage__in=SECRETARIAT_WAITING).prefetch_related("calls").order_by("year", "code")
+    )
+    now = timezone.now()
+    waiting = [t for t in tasks if not any(not c.has_closed(now) for c in t.calls.all())]
+    return waiting[:limit]
 
 
 def tasks_led_by(researcher) -> list[ResearchTask]:

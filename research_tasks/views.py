@@ -75,6 +75,7 @@ def home(request):
         "stages": [(value, label, counts.get(value, 0)) for value, label in ResearchTask.Stage.choices],
         "follow_up": selectors.applications_due(timezone.localdate().year) if secretariat else [],
         "my_tasks": selectors.tasks_led_by(researcher_of(request.user)),
+        "waiting": selectors.secretariat_waiting() if secretariat else [],
         "calls": [c for c in selectors.calls_public()[:20] if not c.has_closed()],
         "tasks": selectors.task_list()[:15],
     }

@@ -85,13 +85,17 @@ def _module(page, link):
     page.get_by_role("link", name=link, exact=True).first.click()
 
 
-def _score(page, sign_in, person, council_name, dossier_title, scores, *, scored_before):
+def _score(page, sign_in, person, council_name, dossier_title, scores, *, scored_before, shoot=None):
     sign_in(person.user)
     _module(page, "Hội đồng tôi tham gia")
     page.get_by_role("link", name=council_name).click()
     page.get_by_role("link", name=dossier_title, exact=True).click()
+    if shoot:
+        shoot("member-declaration")
     page.get_by_label("Tôi không có xung đột lợi ích với hồ sơ này").check()
     page.get_by_role("button", name="Gửi khai báo").click()
+    if shoot:
+        shoot("member-score-sheet")
     for key, value in scores.items():
         page.locator(f"input[name=score-{key}]").fill(value)
     page.get_by_role("button", name="Nộp phiếu đánh giá").click()
@@ -102,12 +106,13 @@ def _score(page, sign_in, person, council_name, dossier_title, scores, *, scored
         expect(page.locator(".scores-open")).to_have_count(0)
 
 
-def _form_council(page, kind_button, people):
+def _form_council(page, kind_button, people, shoot):
     page.get_by_role("link", name=kind_button).click()
     page.get_by_label("Ngày họp").fill(datetime.date.today().isoformat())
     for n, (who, role) in enumerate(MEMBERS, start=1):
         page.get_by_label(f"Thành viên {n}", exact=True).select_option(label=_option(page, n, people[who]))
         page.get_by_label(f"Vai trò của thành viên {n}").select_option(label=role)
+    shoot(f"council-form-{kind_button[-10:].replace(' ', '-')}")
     page.get_by_role("button", name="Thành lập hội đồng").click()
     expect(page.locator(".msg")).to_contain_text("Đã thành lập hội đồng")
 
@@ -205,13 +210,13 @@ def test_one_task_from_order_to_application(
     page.get_by_role("button", name="Ghi kết quả kiểm tra").click()
     expect(page.locator(".msg")).to_contain_text("Đã ghi kết quả kiểm tra hồ sơ")
     page.get_by_role("link", name=f"NV-{today.year + 1}-001").click()
-    _form_council(page, "Thành lập hội đồng tuyển chọn", people)
+    _form_council(page, "Thành lập hội đồng tuyển chọn", people, shoot)
     council_name = f"Hội đồng tuyển chọn NV-{today.year + 1}-001"
     shoot("05-council-formed")
 
     # 7. Each member declares no conflict, reads and scores; scores stay blind until the last.
     for n, (who, _role) in enumerate(MEMBERS):
-        _score(page, sign_in, people[who], council_name, TITLE, SELECTION, scored_before=n)
+        _score(page, sign_in, people[who], council_name, TITLE, SELECTION, scored_before=n, shoot=shoot if n else None)
     expect(page.locator(".scores-open")).to_contain_text("Điểm trung bình 82")
     shoot("06-council-dossier-open")
 
@@ -271,7 +276,7 @@ def test_one_task_from_order_to_application(
     page.get_by_label("Kết quả kiểm tra").select_option(label="Hợp lệ")
     page.get_by_role("button", name="Ghi kết quả kiểm tra").click()
     page.get_by_role("link", name=f"NV-{today.year + 1}-001").click()
-    _form_council(page, "Thành lập hội đồng nghiệm thu", people)
+    _form_council(page, "Thành lập hội đồng nghiệm thu", people, shoot)
     acceptance_council = f"Hội đồng đánh giá nghiệm thu NV-{today.year + 1}-001"
     for n, (who, _role) in enumerate(MEMBERS):
         _score(page, sign_in, people[who], acceptance_council, TITLE, ACCEPTANCE, scored_before=n)
@@ -297,3 +302,10 @@ def test_one_task_from_order_to_application(
     expect(page.locator(".msg")).to_contain_text("Đã ghi nhận ứng dụng kết quả")
     expect(page.get_by_role("cell", name=re.compile("Thoát nước Hà Nội"))).to_be_visible()
     shoot("11-task-applied")
+    if SHOTS:  # the module's other pages, for the screenshots only
+        for link in ("Danh sách nhiệm vụ", "Thông báo tuyển chọn", "Quy định đánh giá", "Số liệu cho chương trình"):
+            page.locator("nav.crumbs").get_by_role("link", name=link, exact=True).click()
+            shoot(f"12-{link.replace(' ', '-')}")
+        sign_in(secretariat)
+        page.get_by_role("link", name="Nhiệm vụ KH&CN", exact=True).first.click()
+        shoot("12-home-secretariat")

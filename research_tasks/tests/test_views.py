@@ -474,3 +474,43 @@ def test_a_colleague_who_declared_a_conflict_loses_sight_of_the_dossier(client, 
     login(client, flow.people["uv1"].user)
     assert client.get(url).status_code == 403
     assert flow.dossiers["an"].title not in client.get("/research-tasks/dossiers/").content.decode()
+
+
+# The module's home: each role's next steps ---------------------------------------------------------
+
+
+def test_the_home_page_lists_what_waits_for_the_secretariat(client, flow, people):
+    flow.calling()
+    client.force_login(flow.secretariat)
+    page = client.get("/research-tasks/").content.decode()
+    assert "Việc chờ thường trực" not in page  # the only task's call is still receiving dossiers
+    flow.dossier("an")
+    flow.close_call()
+    page = client.get("/research-tasks/").content.decode()
+    assert "Việc chờ thường trực" in page and "Kiểm tra hồ sơ, thành lập hội đồng tuyển chọn" in page
+    # Nobody else sees it.
+    client.force_login(people["an"].user)
+    assert "Việc chờ thường trực" not in client.get("/research-tasks/").content.decode()
+
+
+def test_the_home_page_lists_the_pis_tasks_with_their_next_step(client, flow, people):
+    flow.contracted()
+    client.force_login(people["an"].user)
+    page = client.get("/research-tasks/").content.decode()
+    assert "Nhiệm vụ tôi làm chủ nhiệm" in page
+    assert f"/research-tasks/contracts/{flow.contract.pk}/" in page
+    client.force_login(people["binh"].user)
+    assert "Nhiệm vụ tôi làm chủ nhiệm" not in client.get("/research-tasks/").content.decode()
+
+
+def test_the_home_page_costs_the_same_queries_with_more_waiting_tasks(client, flow):
+    flow.ordered()
+    client.force_login(flow.secretariat)
+    client.get("/research-tasks/")  # warm the per-request caches of the first request
+    with CaptureQueriesContext(connection) as one:
+        assert client.get("/research-tasks/").status_code == 200
+    flow.ordered(title="Nghiên cứu thứ hai")
+    flow.ordered(title="Nghiên cứu thứ ba")
+    with CaptureQueriesContext(connection) as three:
+        assert client.get("/research-tasks/").status_code == 200
+    assert len(three) == len(one)
