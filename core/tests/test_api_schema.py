@@ -11,6 +11,8 @@ import datetime
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from rest_framework.authtoken.models import Token
@@ -38,7 +40,19 @@ EXAMPLES = 8
 
 
 @pytest.fixture
-def seeded(programme, secretariat):
+def keep_connection():
+    """Requests go straight to the WSGI application, not through Django's test client: keep
+    the request signals from closing the test's database connection (and its transaction)
+    once the connection's age passes DATABASE_CONN_MAX_AGE, as the test client does."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def seeded(programme, secretariat, keep_connection):
     """The programme (loaded once per session), a small research database and the demo S&T
     tasks; returns real values for path parameters, by the first segment of the path."""
     from agencies.models import Agency
