@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("research.urls")),
     path("", include("research_tasks.urls")),
     path("", include("exchange.urls")),
+    path("", include("deals.urls")),
     path("", include("opendata.urls")),
     path("", include("workbooks.urls")),
     path("", include("oai.urls")),

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "research",
     "research_tasks",
     "exchange",
+    "deals",
     "opendata",
     "workbooks",
     "oai",
