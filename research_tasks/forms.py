@@ -172,6 +172,13 @@ class MemberForm(NumberedRow, forms.Form):
     )
     role = forms.ChoiceField(label=_("Vai trò"), choices=[("", "—"), *CouncilMember.Role.choices], required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Names repeat: the organisation tells two researchers of the same name apart.
+        self.fields["researcher"].label_from_instance = lambda r: (
+            f"{r.full_name} — {r.organisation.name}" if r.organisation_id else r.full_name
+        )
+
     def clean_role(self):
         return self.cleaned_data["role"] or CouncilMember.Role.MEMBER
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.forms import Form
+from django.forms import Form, HiddenInput
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -322,6 +322,8 @@ def council_create(request, pk, kind):
         ):
             messages.success(request, _("Đã thành lập hội đồng và mời các thành viên."))
             return redirect("research_tasks:council", pk=council.pk)
+    if not warnings:  # the confirmation is asked only once there is something to confirm
+        form.fields["confirm"].widget = HiddenInput()
     status = 400 if request.method == "POST" else 200
     context = {"task": task, "kind": kind, "form": form, "members": members, "warnings": warnings}
     return render(request, "research_tasks/council_form.html", context, status=status)
