@@ -129,6 +129,7 @@ class ListingViewSet(ViewSet):
     lookup_value_regex = "[^/]+"
 
     @extend_schema(
+        operation_id="exchange_listings_list",
         parameters=[
             OpenApiParameter("q", str, description="Search words; accents and case do not matter."),
             OpenApiParameter("kind", str, enum=Listing.Kind.values),

@@ -160,6 +160,72 @@ def _facets(matched, filters: dict) -> dict[str, list[Facet]]:
     return facets
 
 
+def _facets_of_rows(rows: list[tuple], modes: dict[int, set[str]], filters: dict) -> tuple[list[int], dict]:
+    """The same facets as `_facets`, counted in Python over the matched rows (pk, kind,
+    field_id, trl, region), best first: one full-text query instead of one per facet."""
+    fields = _fields()
+    code_of = {pk: f.code for pk, f in fields.items()}
+
+    def passes(row, skip=""):
+        pk, kind, field_id, trl, region = row
+        if "kind" in filters and skip != "kind" and kind != filters["kind"]:
+            return False
+        if "field" in filters and skip != "field" and not code_of.get(field_id, "").startswith(filters["field"]):
+            return False
+        if "trl" in filters and skip != "trl" and trl != filters["trl"]:
+            return False
+        if "mode" in filters and skip != "mode" and filters["mode"] not in modes.get(pk, ()):
+            return False
+        return not ("region" in filters and skip != "region" and region != filters["region"])
+
+    def counts(skip, value_of):
+        found: dict = {}
+        for row in rows:
+            if passes(row, skip):
+                for value in value_of(row):
+                    found[value] = found.get(value, 0) + 1
+        return found
+
+    kinds = counts("kind", lambda row: [row[1]])
+    subs = counts("field", lambda row: [code_of[row[2]]] if row[2] in code_of else [])
+    trls = counts("trl", lambda row: [row[3]] if row[3] else [])
+    mode_counts = counts("mode", lambda row: modes.get(row[0], ()))
+    regions = counts("region", lambda row: [row[4]] if row[4] else [])
+    groups: dict[str, int] = {}
+    for code, n in subs.items():
+        groups[code[:1]] = groups.get(code[:1], 0) + n
+    chosen = filters.get("field", "")
+    facets = {
+        "kind": [
+            Facet(value, str(label), kinds.get(value, 0), filters.get("kind") == value)
+            for value, label in Listing.Kind.choices
+        ],
+        "field": [
+            Facet(
+                f.code,
+                f.name,
+                groups[f.code] if f.parent_id is None else subs[f.code],
+                chosen == f.code,
+                2 if f.parent_id else 1,
+            )
+            for f in sorted(fields.values(), key=lambda f: f.code)
+            if (f.parent_id is None and groups.get(f.code))
+            or (f.parent_id and subs.get(f.code) and chosen[:1] == f.code[:1])
+        ],
+        "trl": [Facet(str(t), f"TRL {t}", trls[t], filters.get("trl") == t) for t in sorted(trls)],
+        "mode": [
+            Facet(m.code, m.name, mode_counts[m.code], filters.get("mode") == m.code)
+            for m in TransferMode.objects.all()
+            if mode_counts.get(m.code)
+        ],
+        "region": [
+            Facet(code, str(dict(PROVINCES).get(code, code)), n, filters.get("region") == code)
+            for code, n in sorted(regions.items(), key=lambda kv: -kv[1])
+        ],
+    }
+    return [row[0] for row in rows if passes(row)], facets
+
+
 def _cache_key(text: str, filters: dict, page: int, with_facets: bool) -> str:
     raw = repr((text, sorted(filters.items()), page, with_facets, get_language()))
     return f"exchange:search:{public_data_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
@@ -178,11 +244,23 @@ def search_listings(
     else:
         published = Listing.objects.filter(status=Listing.Status.PUBLISHED)
         matched = ranked(published, query, key="search_key", title="title_key", recency="published_at")
-        rows = _apply(matched, filters)
-        total = rows.count()
         start = (page - 1) * PAGE_SIZE
-        ids = list(rows.values_list("pk", flat=True)[start : start + PAGE_SIZE])
-        facets = _facets(matched.order_by(), filters) if with_facets else {}
+        if query:
+            # A text query narrows the listings: read their facet columns once, count in Python.
+            rows = list(matched.values_list("pk", "kind", "field_id", "trl", "region"))
+            modes: dict[int, set[str]] = {}
+            if rows:
+                through = Listing.transfer_modes.through.objects.filter(listing_id__in=[row[0] for row in rows])
+                for listing_id, code in through.values_list("listing_id", "transfermode__code"):
+                    modes.setdefault(listing_id, set()).add(code)
+            ordered, facets = _facets_of_rows(rows, modes, filters)
+            total, ids = len(ordered), ordered[start : start + PAGE_SIZE]
+            facets = facets if with_facets else {}
+        else:
+            rows = _apply(matched, filters)
+            total = rows.count()
+            ids = list(rows.values_list("pk", flat=True)[start : start + PAGE_SIZE])
+            facets = _facets(matched.order_by(), filters) if with_facets else {}
         cache.set(key, (ids, total, facets), CACHE_SECONDS)
     listings = (
         Listing.objects.filter(pk__in=ids).select_related("field", "organisation").prefetch_related("transfer_modes")
