@@ -78,3 +78,15 @@ def test_the_earliest_datestamp_counts_tombstones(client, records):
     DeletedRecord.objects.filter(deleted_at__year=2019).update(deleted_at="2019-01-01T00:00:00Z")
     tree = oai_get(client, verb="Identify")
     assert tree.findtext(".//oai:earliestDatestamp", namespaces=NS) == "2019-01-01T00:00:00Z"
+
+
+def test_a_delete_that_is_rolled_back_leaves_no_tombstone(records):
+    from django.db import transaction
+
+    article = records["outputs"][0]
+    pk = article.pk
+    with pytest.raises(RuntimeError), transaction.atomic():
+        article.delete()
+        raise RuntimeError("the deleting action failed after the delete")
+    assert not DeletedRecord.objects.exists()
+    assert type(article).objects.filter(pk=pk).exists()

@@ -174,3 +174,7 @@ def test_sets_exist_so_there_is_never_no_set_hierarchy(client, records):
 
 def test_other_http_methods_are_refused(client, db):
     assert client.put("/oai?verb=Identify").status_code == 405
+
+
+def test_head_requests_are_answered(client, db):
+    assert client.head("/oai?verb=Identify").status_code == 200
