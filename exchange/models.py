@@ -11,6 +11,7 @@ holds it).
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -164,10 +165,12 @@ class Listing(models.Model):
     # Folded title / title + keywords + description (core.text.fold): what search matches.
     title_key = models.TextField(editable=False, blank=True)
     search_key = models.TextField(editable=False, blank=True)
+    # PostgreSQL only: to_tsvector('simple', search_key), kept by a trigger (migration 0003).
+    search_vector = SearchVectorField(null=True, editable=False)
     # Euclidean norm of the listing's TF-IDF vector when it was indexed (see matching.py).
     term_norm = models.FloatField(editable=False, default=0.0)
 
-    history = HistoricalRecords(excluded_fields=["title_key", "search_key", "term_norm", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["title_key", "search_key", "search_vector", "term_norm", "updated_at"])
 
     class Meta:
         ordering = ["-published_at", "-pk"]

@@ -1,9 +1,10 @@
 """Search of published listings: one box, facets with counts, matches highlighted.
 
-The text part is the research database's search (`research.search.ranked`): accents and
-case aside (đ → d), every query word must start a word of the listing's folded
-`search_key`; words in the title weigh more; full-text GIN index on PostgreSQL, LIKE on
-SQLite, same results. Facets (field, TRL, transfer mode, region, kind) count the listings
+The text part folds like the research database's search and ranks with its
+`rank_expression` (words in the title weigh more): accents and case aside (đ → d), every
+query word but the last must be a word of the listing's folded `search_key` and the last
+must start one; a stored full-text vector with a GIN index on PostgreSQL, LIKE on SQLite,
+same results. Facets (field, TRL, transfer mode, region, kind) count the listings
 that match the query and the other chosen filters. A result page for the same query and
 data version is cached (core.cache), so a popular search costs one cache read.
 """
@@ -11,12 +12,14 @@ data version is cached (core.cache), so a popular search costs one cache read.
 import hashlib
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
-from django.db.models import Count
+from django.db import connections
+from django.db.models import Count, Q
 from django.utils.translation import get_language
 
 from core.cache import public_data_version
-from research.search import parse_query, ranked
+from research.search import parse_query, rank_expression
 
 from .highlight import highlight
 from .models import Field, Listing, TransferMode
@@ -226,6 +229,25 @@ def _facets_of_rows(rows: list[tuple], modes: dict[int, set[str]], filters: dict
     return [row[0] for row in rows if passes(row)], facets
 
 
+def _matched(published, query):
+    """Listings holding every query word, best first (see the module docstring): each word but
+    the last must be a whole word, the last may start one, so "nuoc tha" already finds "nước
+    thải". PostgreSQL matches through the stored vector (migration 0003), SQLite with LIKE."""
+    if not query:
+        return published.order_by("-published_at", "-pk")
+    *whole, last = query.words
+    if connections[published.db].vendor == "postgresql":
+        raw = " & ".join([*whole, f"{last}:*"])  # folded letters and digits only
+        found = published.filter(search_vector=SearchQuery(raw, search_type="raw", config="simple"))
+    else:
+        condition = Q(search_key__contains=f" {last}")
+        for word in whole:
+            condition &= Q(search_key__contains=f" {word} ")
+        found = published.filter(condition)
+    rank = rank_expression(query, key="search_key", title="title_key")
+    return found.annotate(search_rank=rank).order_by("-search_rank", "-published_at", "-pk")
+
+
 def _cache_key(text: str, filters: dict, page: int, with_facets: bool) -> str:
     raw = repr((text, sorted(filters.items()), page, with_facets, get_language()))
     return f"exchange:search:{public_data_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
@@ -242,8 +264,7 @@ def search_listings(
     if cached is not None:
         ids, total, facets = cached
     else:
-        published = Listing.objects.filter(status=Listing.Status.PUBLISHED)
-        matched = ranked(published, query, key="search_key", title="title_key", recency="published_at")
+        matched = _matched(Listing.objects.filter(status=Listing.Status.PUBLISHED), query)
         start = (page - 1) * PAGE_SIZE
         if query:
             # A text query narrows the listings: read their facet columns once, count in Python.
