@@ -67,10 +67,10 @@ def deal_detail(request, pk):
     return _deal_page(request, deal)
 
 
-def _act(request, pk, form_class, service, form_name, **form_kwargs):
+def _act(request, pk, form_class, service, form_name, form_kwargs=None):
     deal = selectors.deal_get(pk)
     require(can_view_deal(request.user, deal))
-    form = form_class(request.POST, request.FILES, **form_kwargs(deal) if form_kwargs else {})
+    form = form_class(request.POST, request.FILES, **(form_kwargs(deal) if form_kwargs else {}))
     if form.is_valid() and call_service(form, service, deal=deal, actor=request.user, **form.cleaned_data) is not None:
         return redirect(deal)
     return _deal_page(request, deal, status=400, **{form_name: form})

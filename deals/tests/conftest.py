@@ -1,16 +1,6 @@
 import pytest
 
-from exchange.tests.conftest import (  # noqa: F401  (fixtures shared with the exchange's tests)
-    OFFER,
-    REQUEST,
-    enterprise,
-    member,
-    member_other,
-    moderator,
-    published,
-    reference,
-    university,
-)
+from exchange.tests.conftest import *  # noqa: F403  (fixtures shared with the exchange's tests)
 
 
 @pytest.fixture
