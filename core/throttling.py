@@ -1,17 +1,21 @@
 """API rate limits (DRF throttles), apart from core.api: rest_framework.views reads the
 throttle classes from the settings when it is imported, and core.api imports it."""
 
+from django.conf import settings
 from django.core.cache import caches
 from rest_framework import throttling
 from rest_framework.settings import api_settings
 
 
 class _ThrottleSettings:
-    """Counters in the "throttle" cache; the rate read from the settings on each request."""
+    """Counters in the "throttle" cache; the rate read from the settings on each request (so
+    that settings overrides apply)."""
 
     @property
     def cache(self):
-        return caches["throttle"]
+        # The "throttle" alias (config/settings/base.py); settings that define only a default
+        # cache (some tests replace CACHES whole) count in that one.
+        return caches["throttle" if "throttle" in settings.CACHES else "default"]
 
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
