@@ -221,3 +221,34 @@ def test_a_task_and_the_task_list_cost_a_fixed_number_of_queries(flow):
         assert client.get("/api/v1/research-tasks/").status_code == 200
     assert len(detail) <= 8, [q["sql"] for q in detail]
     assert len(listing) <= 4, [q["sql"] for q in listing]
+
+
+def test_a_colleague_may_read_a_dossier_but_not_change_or_submit_it(flow, people, orgs):
+    from accounts.models import User
+    from research.models import Researcher
+
+    flow.calling()
+    dossier = flow.dossier("an", submit=False)
+    colleague = Researcher.objects.create(
+        full_name="Phạm Văn Đồng Nghiệp",
+        organisation=orgs["hust"],
+        user=User.objects.create_user(username="dong", password="pass-12345"),
+    )
+    client = api(colleague.user)
+    assert client.get(f"/api/v1/dossiers/{dossier.pk}/").status_code == 200
+    assert client.patch(f"/api/v1/dossiers/{dossier.pk}/", {"summary": "Sửa"}, format="json").status_code == 403
+    assert client.post(f"/api/v1/dossiers/{dossier.pk}/submit/").status_code == 403
+    assert api().post(f"/api/v1/dossiers/{dossier.pk}/submit/").status_code == 401
+    dossier.refresh_from_db()
+    assert dossier.status == "draft" and dossier.summary == "Tóm tắt hồ sơ."
+
+
+def test_the_secretariat_without_a_seat_may_not_declare_or_score(flow):
+    flow.evaluating(pis=("an",))
+    council, dossier = flow.council.pk, flow.dossiers["an"].pk
+    secretariat = api(flow.secretariat)
+    declare = {"dossier": dossier, "has_conflict": False}
+    assert secretariat.post(f"/api/v1/councils/{council}/declare/", declare, format="json").status_code == 403
+    score = {"dossier": dossier, "scores": {"overview": "10"}}
+    assert secretariat.post(f"/api/v1/councils/{council}/score/", score, format="json").status_code == 403
+    assert api().post(f"/api/v1/councils/{council}/score/", score, format="json").status_code == 401
