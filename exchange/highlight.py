@@ -3,6 +3,7 @@ to highlight search matches in the text as written, whatever accents the query h
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -10,14 +11,15 @@ from django.utils.safestring import SafeString, mark_safe
 from core.text import strip_accents
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    folded = strip_accents(ch).lower()[:1] or " "
+    return folded if folded.isalnum() else " "
+
+
 def _folded_chars(text: str) -> str:
     """The text folded one character at a time (same length as `text`), punctuation as spaces."""
-    out = []
-    for ch in text:
-        folded = strip_accents(ch).lower()
-        folded = folded[:1] if folded else " "
-        out.append(folded if folded.isalnum() else " ")
-    return "".join(out)
+    return "".join(map(_fold_char, text))
 
 
 def _pattern(phrase: str, *, prefix: bool) -> re.Pattern:

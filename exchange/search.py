@@ -169,22 +169,32 @@ def _facets_of_rows(rows: list[tuple], modes: dict[int, set[str]], filters: dict
     fields = _fields()
     code_of = {pk: f.code for pk, f in fields.items()}
 
-    def passes(row, skip=""):
+    def failing(row) -> set[str]:
+        """The filters a row does not meet."""
         pk, kind, field_id, trl, region = row
-        if "kind" in filters and skip != "kind" and kind != filters["kind"]:
-            return False
-        if "field" in filters and skip != "field" and not code_of.get(field_id, "").startswith(filters["field"]):
-            return False
-        if "trl" in filters and skip != "trl" and trl != filters["trl"]:
-            return False
-        if "mode" in filters and skip != "mode" and filters["mode"] not in modes.get(pk, ()):
-            return False
-        return not ("region" in filters and skip != "region" and region != filters["region"])
+        missed = set()
+        if "kind" in filters and kind != filters["kind"]:
+            missed.add("kind")
+        if "field" in filters and not code_of.get(field_id, "").startswith(filters["field"]):
+            missed.add("field")
+        if "trl" in filters and trl != filters["trl"]:
+            missed.add("trl")
+        if "mode" in filters and filters["mode"] not in modes.get(pk, ()):
+            missed.add("mode")
+        if "region" in filters and region != filters["region"]:
+            missed.add("region")
+        return missed
+
+    # A facet counts the rows that meet every other filter: those missing nothing or only it.
+    missed = [failing(row) for row in rows] if filters else [set()] * len(rows)
+
+    def passes(index, skip=""):
+        return not missed[index] or missed[index] == {skip}
 
     def counts(skip, value_of):
         found: dict = {}
-        for row in rows:
-            if passes(row, skip):
+        for index, row in enumerate(rows):
+            if passes(index, skip):
                 for value in value_of(row):
                     found[value] = found.get(value, 0) + 1
         return found
@@ -226,7 +236,7 @@ def _facets_of_rows(rows: list[tuple], modes: dict[int, set[str]], filters: dict
             for code, n in sorted(regions.items(), key=lambda kv: -kv[1])
         ],
     }
-    return [row[0] for row in rows if passes(row)], facets
+    return [row[0] for index, row in enumerate(rows) if not missed[index]], facets
 
 
 def _matched(published, query):
