@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from .conftest import PDF
@@ -108,7 +109,7 @@ def _score(page, sign_in, person, council_name, dossier_title, scores, *, scored
 
 def _form_council(page, kind_button, people, shoot):
     page.get_by_role("link", name=kind_button).click()
-    page.get_by_label("Ngày họp").fill(datetime.date.today().isoformat())
+    page.get_by_label("Ngày họp").fill(timezone.localdate().isoformat())
     for n, (who, role) in enumerate(MEMBERS, start=1):
         page.get_by_label(f"Thành viên {n}", exact=True).select_option(label=_option(page, n, people[who]))
         page.get_by_label(f"Vai trò của thành viên {n}").select_option(label=role)
@@ -128,7 +129,7 @@ def test_one_task_from_order_to_application(
 ):
     from research_tasks.models import SelectionCall
 
-    today = datetime.date.today()
+    today = timezone.localdate()  # the platform's day (Hà Nội), which the server checks dates against
     pi = people["an"]
 
     # 1. The secretariat opens an order call.
@@ -171,7 +172,7 @@ def test_one_task_from_order_to_application(
     expect(page.get_by_text("1500 triệu đồng")).to_be_visible()  # "1.500" as the agency typed it
 
     # 4. ... and publishes the selection call from the task's page.
-    now = datetime.datetime.now()
+    now = timezone.localtime()
     page.get_by_label("Mở nhận hồ sơ").fill((now - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("Hạn nộp hồ sơ").fill((now + datetime.timedelta(days=30)).strftime("%Y-%m-%dT%H:%M"))
     page.get_by_role("button", name="Đăng thông báo tuyển chọn").click()
@@ -200,7 +201,7 @@ def test_one_task_from_order_to_application(
     shoot("04-dossier-submitted")
 
     # Time passes: the call closes.
-    SelectionCall.objects.update(closes_at=datetime.datetime.now().astimezone() - datetime.timedelta(minutes=1))
+    SelectionCall.objects.update(closes_at=timezone.now() - datetime.timedelta(minutes=1))
 
     # 6. The secretariat checks the dossier and forms the selection council.
     sign_in(secretariat)
