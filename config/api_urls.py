@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from agencies.api import AgencyViewSet
 from core.views import api_not_found
+from deals.api import DealViewSet, FiguresView
 from exchange.api import ListingViewSet, RequestMatchesView
 from indicators.api import IndicatorViewSet, MeasurementViewSet
 from programmes.api import KeyTaskViewSet, MilestoneViewSet, ObjectiveViewSet, ProgrammeViewSet, SolutionGroupViewSet
@@ -39,9 +40,11 @@ router.register("dossiers", DossierViewSet, basename="dossier")
 router.register("councils", CouncilViewSet, basename="council")
 router.register("contracts", ContractViewSet, basename="contract")
 router.register("exchange/listings", ListingViewSet, basename="exchange-listing")
+router.register("exchange/deals", DealViewSet, basename="exchange-deal")
 
 urlpatterns = router.urls + [
     path("exchange/requests/<str:pk>/matches/", RequestMatchesView.as_view(), name="exchange-request-matches"),
+    path("exchange/figures/", FiguresView.as_view(), name="exchange-figures"),
     # Last: anything else under /api/v1/ answers 404 in JSON, not the HTML page.
     re_path(r"^.*$", api_not_found),
 ]

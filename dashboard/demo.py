@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from agencies.models import Agency
+from deals.demo import load_deals_demo
 from exchange.demo import load_exchange_demo
 from indicators.models import Indicator, Measurement
 from indicators.services import indicators_load, measurement_record, measurement_record_growth_accounting
@@ -122,10 +123,12 @@ def load_demo(*, admin: str, password: str, user_password: str, log=print) -> No
         research = load_research_demo(seed=1)
         research_tasks = load_research_tasks_demo(seed=1, log=log)
         exchange = load_exchange_demo(password=user_password)
+        deals = load_deals_demo()
     _settle_notifications(programme)
     log(f"Loaded {reported} reported figures, {illustrative} illustrative figures, {rounds} reporting rounds.")
     log(f"Research database: {research}; S&T tasks: {research_tasks}.")
     log(f"Technology exchange: {exchange}.")
+    log(f"Technology transfer deals: {deals}.")
 
 
 def _settle_notifications(programme) -> None:

@@ -39,7 +39,7 @@ class TransitionForm(forms.Form):
     def __init__(self, *args, stages=(), **kwargs):
         super().__init__(*args, **kwargs)
         if stages:
-            self.fields["to_stage"].choices = [(s, Deal.Stage(s).label) for s in stages]
+            self.fields["to_stage"].choices = [(s, label) for s, label in Deal.Stage.choices if s in stages]
 
 
 class DocumentForm(forms.Form):

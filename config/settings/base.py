@@ -162,6 +162,7 @@ SPECTACULAR_SETTINGS = {
         "ProgressStatusEnum": "indicators.models.ProgressStatus",
         "FrequencyEnum": "indicators.models.Frequency",
         "ListingKindEnum": "exchange.models.Listing.Kind",
+        "DealStageEnum": "deals.models.Deal.Stage",
     },
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.api.document_errors"],
 }

@@ -18,6 +18,7 @@ def _shoot(page, name: str) -> None:
     Path(folder).mkdir(parents=True, exist_ok=True)
     for label, width in (("desktop", 1280), ("phone", 390)):
         page.set_viewport_size({"width": width, "height": 900})
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
         page.screenshot(path=f"{folder}/deals-{name}-{label}.png", full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
 

@@ -18,6 +18,7 @@
     },
     options: {
       maintainAspectRatio: false,
+      animation: false,
       scales: {
         y: { beginAtZero: true, ticks: { callback: (v) => fmt.format(v) } },
         y1: { beginAtZero: true, position: "right", grid: { drawOnChartArea: false }, ticks: { precision: 0 } },
