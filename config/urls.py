@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("research_tasks.urls")),
     path("", include("exchange.urls")),
     path("", include("deals.urls")),
+    path("", include("techmart.urls")),
     path("", include("opendata.urls")),
     path("", include("workbooks.urls")),
     path("", include("oai.urls")),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "research_tasks",
     "exchange",
     "deals",
+    "techmart",
     "opendata",
     "workbooks",
     "oai",

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "techmart"
+
+urlpatterns = [
+    path("techmart/", views.event_list, name="events"),
+    path("techmart/<int:pk>/", views.event_detail, name="event"),
+    path("techmart/<int:pk>/lich-gap/", views.booking, name="booking"),
+    path("techmart/<int:pk>/lich-gap/dat/", views.book, name="book"),
+    path("techmart/cuoc-gap/<int:pk>/huy/", views.cancel, name="cancel"),
+    path("techmart/cuoc-gap/", views.my_meetings, name="mine"),
+]
