@@ -29,7 +29,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Case, F, FloatField, Sum, Value, When
 from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
@@ -157,6 +157,9 @@ def index_rebuild(kind: str | None = None, *, batch: int = 2000) -> int:
             Posting.objects.bulk_create(postings, batch_size=batch)
             Listing.objects.bulk_update(norms, ["term_norm"], batch_size=batch)
             indexed += total
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # fresh statistics, or the planner misjudges postings
+            cursor.execute("ANALYZE exchange_posting, exchange_termstat")
     return indexed
 
 
@@ -260,7 +263,9 @@ def _shared_terms_reason(contributions: dict[str, float], query: Listing, other:
     )
 
 
-def _score_pair(query: Listing, other: Listing, cosine: float, contributions: dict[str, float]) -> Match:
+def _score_pair(
+    query: Listing, other: Listing, cosine: float, contributions: dict[str, float], *, explain: bool = True
+) -> Match:
     request, offer = (query, other) if query.kind == Listing.Kind.REQUEST else (other, query)
     field_score, field_text = _field_fit(query, other)
     trl_score, trl_text = _trl_fit(request, offer)
@@ -271,7 +276,8 @@ def _score_pair(query: Listing, other: Listing, cosine: float, contributions: di
     score = WEIGHT_TEXT * math.sqrt(cosine) + relevance * (
         WEIGHT_FIELD * field_score + WEIGHT_TRL * trl_score + WEIGHT_MODES * mode_score
     )
-    reasons = [_shared_terms_reason(contributions, query, other, cosine)]
+    # Finding the shared words as written costs most: done only for the matches shown.
+    reasons = [_shared_terms_reason(contributions, query, other, cosine)] if explain else []
     for kind, text, part in (
         ("field", field_text, field_score),
         ("trl", trl_text, trl_score),
@@ -310,10 +316,11 @@ def _matches(listing: Listing, target_kind: str, limit: int) -> list[Match]:
     if not candidates:
         return []
     dots: dict[int, dict[str, float]] = defaultdict(dict)
-    for pk, term, tf in Posting.objects.filter(listing_id__in=candidates, term__in=list(weights)).values_list(
-        "listing_id", "term", "tf"
-    ):
-        dots[pk][term] = tf * _idf(dfs[term], total) * weights[term]
+    # By listing only (its index), terms picked here: with the terms in SQL too, PostgreSQL may
+    # choose the (kind, term) index and read every posting of common terms.
+    for pk, term, tf in Posting.objects.filter(listing_id__in=candidates).values_list("listing_id", "term", "tf"):
+        if term in weights:
+            dots[pk][term] = tf * _idf(dfs[term], total) * weights[term]
     others = (
         Listing.objects.filter(pk__in=candidates, status=Listing.Status.PUBLISHED)
         .select_related("field__parent", "organisation")
@@ -321,13 +328,13 @@ def _matches(listing: Listing, target_kind: str, limit: int) -> list[Match]:
     )
     if listing.pk:
         listing = Listing.objects.select_related("field__parent").prefetch_related("transfer_modes").get(pk=listing.pk)
-    results = []
+    scored = []
     for other in others:
         contributions = dots.get(other.pk, {})
         cosine = sum(contributions.values()) / (q_norm * (other.term_norm or 1.0))
-        results.append(_score_pair(listing, other, cosine, contributions))
-    results.sort(key=lambda m: (-m.score, -m.text_similarity, -m.listing.pk))
-    return results[:limit]
+        scored.append((_score_pair(listing, other, cosine, contributions, explain=False), contributions, cosine))
+    scored.sort(key=lambda item: (-item[0].score, -item[0].text_similarity, -item[0].listing.pk))
+    return [_score_pair(listing, m.listing, cosine, contributions) for m, contributions, cosine in scored[:limit]]
 
 
 def offers_for_request(listing: Listing, limit: int = 10) -> list[Match]:
