@@ -75,7 +75,15 @@ def public_page(view):
 
 
 class PublicCacheMixin:
-    """The same for a DRF view: anonymous reads are served from the cache."""
+    """The same for a DRF view: anonymous reads are served from the cache. A cached answer
+    counts against the client's rate limit too; over it, the view itself answers (429)."""
 
     def dispatch(self, request, *args, **kwargs):
-        return public_response(request, lambda: super(PublicCacheMixin, self).dispatch(request, *args, **kwargs))
+        def view():
+            return super(PublicCacheMixin, self).dispatch(request, *args, **kwargs)
+
+        if _cacheable(request):
+            if not all(throttle.allow_request(request, self) for throttle in self.get_throttles()):
+                return view()
+            request.rate_counted = True  # the view's own throttle check does not count it again
+        return public_response(request, view)
