@@ -64,3 +64,16 @@ class StatusOverrideForm(forms.Form):
 
 class ToleranceForm(forms.Form):
     tolerance = forms.CharField(label=_("Dung sai (cùng đơn vị chỉ tiêu)"), max_length=20)
+
+
+class MeasurementCorrectionForm(forms.Form):
+    """Sửa số liệu: the corrected value and source of a recorded figure, and why."""
+
+    value = forms.CharField(label=_("Giá trị đúng"), max_length=30)
+    source = forms.CharField(label=_("Nguồn"), max_length=500)
+    reason = forms.CharField(
+        label=_("Lý do sửa"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Cần nêu lý do sửa số liệu.")},
+    )

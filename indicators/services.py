@@ -3,7 +3,7 @@
 import datetime
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from agencies.services import agency_resolve
 from core.history import save_with_history
 from core.text import decimal_text
+from programmes.permissions import can_report_for_indicator, is_secretariat
 
 from .calculations import GrowthAccounting
 from .models import Computation, Frequency, Indicator, Measurement, ProgressStatus
@@ -297,3 +298,50 @@ def measurement_set_official(
         official.evidence = evidence
     save_with_history(official, actor=actor, reason=reason)
     return official
+
+
+@transaction.atomic
+def measurement_correct(
+    *,
+    measurement: Measurement,
+    actor,
+    value,
+    source: str,
+    reason: str,
+    note: str | None = None,
+) -> Measurement:
+    """Correct (sửa) a recorded figure, saying why. Whoever may record for the indicator may
+    correct its provisional figures; an official figure only the programme secretariat may
+    correct. The earlier value stays in the history with the actor and the reason."""
+    measurement = (
+        Measurement.objects.select_for_update(of=("self",))
+        .select_related("indicator__programme")
+        .get(pk=measurement.pk)
+    )
+    indicator = measurement.indicator
+    if not can_correct_measurement(actor, measurement):
+        raise PermissionDenied
+    value = parse_decimal(value, "value")
+    _check_value(indicator, value)
+    source = (source or "").strip()
+    if not source:
+        raise ValidationError({"source": _("Cần ghi nguồn số liệu.")})
+    note = measurement.note if note is None else note.strip()
+    if (value, source, note) == (measurement.value, measurement.source, measurement.note):
+        return measurement  # nothing to correct
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Cần nêu lý do sửa số liệu.")})
+    change = {"old": decimal_text(measurement.value), "new": decimal_text(value), "reason": reason}
+    measurement.value, measurement.source, measurement.note = value, source, note
+    measurement.is_illustrative = False
+    save_with_history(measurement, actor=actor, reason=_("Sửa số liệu %(old)s → %(new)s: %(reason)s") % change)
+    return measurement
+
+
+def can_correct_measurement(user, measurement: Measurement) -> bool:
+    """Provisional figures: whoever may record for the indicator; official ones: the secretariat."""
+    indicator = measurement.indicator
+    if measurement.is_official:
+        return is_secretariat(user, indicator.programme)
+    return can_report_for_indicator(user, indicator)

@@ -8,6 +8,11 @@ urlpatterns = [
     path("p/<slug:slug>/indicators/<str:code>/", views.indicator_detail, name="detail"),
     path("p/<slug:slug>/indicators/<str:code>/measurements/", views.measurement_create, name="measurement-create"),
     path(
+        "p/<slug:slug>/indicators/<str:code>/measurements/<int:pk>/correct/",
+        views.measurement_correct,
+        name="measurement-correct",
+    ),
+    path(
         "p/<slug:slug>/indicators/<str:code>/growth-accounting/",
         views.measurement_create_growth_accounting,
         name="growth-accounting",

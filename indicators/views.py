@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.cache import public_page
 from core.forms import call_service
+from core.text import decimal_text
 from programmes import selectors as programme_selectors
 from programmes.permissions import can_report_for_indicator, is_secretariat, require
 
@@ -18,8 +19,14 @@ from . import selectors, services
 from .calculations import GrowthAccounting
 from .charts import detail_chart_data, sparkline_data
 from .feeds import feed_get, feed_values
-from .forms import GrowthAccountingForm, MeasurementForm, StatusOverrideForm, ToleranceForm
-from .models import Computation
+from .forms import (
+    GrowthAccountingForm,
+    MeasurementCorrectionForm,
+    MeasurementForm,
+    StatusOverrideForm,
+    ToleranceForm,
+)
+from .models import Computation, Measurement
 
 
 @public_page
@@ -46,7 +53,7 @@ def _summary_or_404(programme, code):
 
 
 @public_page
-def indicator_detail(request, slug, code, forms=None):
+def indicator_detail(request, slug, code, forms=None, correcting=None, status=None):
     programme = programme_selectors.programme_get(slug)
     summary = _summary_or_404(programme, code)
     indicator = summary.indicator
@@ -71,10 +78,12 @@ def indicator_detail(request, slug, code, forms=None):
         ),
         "tolerance_form": forms.get("tolerance") or ToleranceForm(initial={"tolerance": indicator.tolerance}),
         "open_form": next(iter(forms), None),
+        "correction_form": forms.get("correct"),
+        "correcting": correcting,
         "feed": feed_get(indicator.feed),
         "feed_rows": feed_values(indicator.feed, programme.years) if indicator.feed else [],
     }
-    status = 400 if forms else 200
+    status = status or (400 if forms else 200)
     return render(request, "indicators/indicator_detail.html", context, status=status)
 
 
@@ -193,3 +202,27 @@ def feed_record(request, slug, code):
     else:
         messages.success(request, _("Đã ghi nhận số liệu tính từ cơ sở dữ liệu."))
     return redirect("indicators:detail", slug=slug, code=code)
+
+
+@login_required
+def measurement_correct(request, slug, code, pk):
+    """Correct a recorded figure: the form (GET), or the correction with its reason (POST)."""
+    programme = programme_selectors.programme_get(slug)
+    indicator = _summary_or_404(programme, code).indicator
+    measurement = get_object_or_404(
+        Measurement.objects.select_related("indicator__programme"), pk=pk, indicator=indicator
+    )
+    require(services.can_correct_measurement(request.user, measurement))
+    if request.method != "POST":
+        form = MeasurementCorrectionForm(
+            initial={"value": decimal_text(measurement.value), "source": measurement.source}
+        )
+        return indicator_detail(request, slug, code, forms={"correct": form}, correcting=measurement, status=200)
+    form = MeasurementCorrectionForm(request.POST)
+    service = services.measurement_correct
+    if form.is_valid() and call_service(
+        form, service, measurement=measurement, actor=request.user, **form.cleaned_data
+    ):
+        messages.success(request, _("Đã sửa số liệu %(period)s.") % {"period": measurement.period_label})
+        return redirect("indicators:detail", slug=slug, code=code)
+    return indicator_detail(request, slug, code, forms={"correct": form}, correcting=measurement)
