@@ -12,7 +12,10 @@ def _figure_rows(changes: list[dict]) -> list[dict]:
     rows = []
     for change in changes:
         old = change["old"]
-        before = "; ".join(figure_text(value, kind) for kind, value in old.items()) or "–"
+        if change.get("corrects"):  # a correction: the figure it replaces
+            before = figure_text(old.get(change["kind"]), change["kind"])
+        else:
+            before = "; ".join(figure_text(value, kind) for kind, value in old.items()) or "–"
         rows.append({**change, "before": before, "after": figure_text(change["value"], change["kind"])})
     return rows
 

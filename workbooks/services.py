@@ -1,6 +1,7 @@
 """Writes of the Excel import: keep an upload for preview, confirm it all or nothing, cancel it.
 
 Each row becomes a call of the service the web forms use (`indicators.services.measurement_record`,
+or `measurement_correct` for a row that gives a period and kind already recorded a different value,
 `programmes.services.key_task_update_record`), with the uploader as the actor: the same rules
 apply and the history names the uploader. The preview runs those very calls inside a
 transaction that is rolled back, so every error is found before anything is written.
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from core.text import decimal_text, fold
 from indicators.models import Measurement, period_label
-from indicators.services import measurement_record, parse_decimal
+from indicators.services import can_correct_measurement, measurement_correct, measurement_record, parse_decimal
 from programmes.models import KeyTask
 from programmes.permissions import can_report_for_indicator, can_report_for_task
 from programmes.services import key_task_update_record
@@ -36,6 +37,7 @@ _SERVICE_FIELDS = {
         "kind": "kind",
         "source": "source",
         "note": "note",
+        "reason": "reason",
     },
     "tasks": {"reported_on": "date", "status": "status", "progress": "progress", "text": "text"},
 }
@@ -169,13 +171,34 @@ def _apply(changes: list[dict], actor) -> list[dict]:
                     _record_task_update(tasks[change["task"]], change, actor)
         except ValidationError as exc:
             errors += _errors_of(exc, change)
+        except PermissionDenied:  # the figure became official since the plan was made
+            errors.append(_row_error(change, _official_refusal()))
+        except Measurement.DoesNotExist:  # the figure to correct was removed meanwhile
+            errors.append(_row_error(change, _("Số liệu cần sửa không còn; hãy tải lại trang.")))
         except IntegrityError:  # someone recorded the same period between our check and our insert
-            message = _("Số liệu của dòng này vừa được người khác ghi; hãy tải lại trang.")
-            errors.append({"sheet": change["sheet"], "row": change["row"], "column": "", "message": message})
+            errors.append(_row_error(change, _("Số liệu của dòng này vừa được người khác ghi; hãy tải lại trang.")))
     return errors
 
 
+def _row_error(change: dict, message: str, column: str = "") -> dict:
+    return {"sheet": change["sheet"], "row": change["row"], "column": column, "message": message}
+
+
+def _official_refusal() -> str:
+    return _("Số liệu chính thức chỉ thường trực chương trình được sửa.")
+
+
 def _record_figure(indicator, change: dict, actor) -> None:
+    if change.get("corrects"):
+        measurement_correct(
+            measurement=Measurement(pk=change["corrects"]),
+            actor=actor,
+            value=change["value"],
+            source=change["source"],
+            note=change["note"] or None,  # an empty note keeps the one recorded
+            reason=change["reason"],
+        )
+        return
     measurement_record(
         indicator=indicator,
         actor=actor,
@@ -268,14 +291,29 @@ def _plan_figure(row, indicators, *, programme, agency, actor, plan) -> None:
     except _RowError as exc:
         plan["errors"].append({"sheet": "indicators", "row": row["row"], "column": exc.column, "message": exc.message})
         return
-    existing = {
-        m.kind: m.value
+    recorded = {
+        m.kind: m
         for m in indicator.measurements.all()
         if (m.year, m.period_kind, m.period_number) == (year, period_kind, period_number)
     }
-    if existing.get(kind) == value:
+    existing = {k: m.value for k, m in recorded.items()}
+    corrected = recorded.get(kind)
+    if corrected is not None and corrected.value == value:
         plan["skipped"] += 1  # the figure is already recorded as given
         return
+    reason = row.get("reason", "").strip()
+    if corrected is not None:  # a different value for a recorded figure: a correction (sửa)
+        corrected.indicator = indicator
+        problem = None
+        if not can_correct_measurement(actor, corrected):
+            problem = ("kind", _official_refusal())
+        elif not reason:
+            problem = ("reason", _("Kỳ này đã có số liệu; ghi lý do sửa vào cột “Lý do sửa”."))
+        if problem:
+            plan["errors"].append(
+                {"sheet": "indicators", "row": row["row"], "column": problem[0], "message": problem[1]}
+            )
+            return
     plan["changes"].append(
         {
             "sheet": "indicators",
@@ -292,6 +330,8 @@ def _plan_figure(row, indicators, *, programme, agency, actor, plan) -> None:
             "value": str(value),
             "source": row.get("source", ""),
             "note": row.get("note", ""),
+            "corrects": corrected.pk if corrected is not None else None,
+            "reason": reason if corrected is not None else "",
             "old": {k: str(v) for k, v in sorted(existing.items())},
         }
     )

@@ -65,6 +65,7 @@ INDICATORS = SheetSpec(
         Column("kind", gettext_lazy("Loại số liệu"), 14, editable=True, required=True),
         Column("source", gettext_lazy("Nguồn"), 36, editable=True, required=True),
         Column("note", gettext_lazy("Ghi chú"), 36, editable=True),
+        Column("reason", gettext_lazy("Lý do sửa"), 30, editable=True),
     ),
 )
 TASKS = SheetSpec(

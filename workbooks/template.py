@@ -91,6 +91,11 @@ def _instructions(programme) -> list[str]:
         )
         % {"start": programme.start_year, "end": programme.end_year},
         _(
+            "Sửa số liệu đã có: ghi lại đúng kỳ và loại số liệu với giá trị đúng, và ghi lý do vào cột “Lý do sửa” "
+            "(bắt buộc khi sửa). Số liệu chính thức chỉ thường trực chương trình được sửa. Giá trị giống số liệu đã "
+            "có được bỏ qua."
+        ),
+        _(
             "Trang “Nhiệm vụ”: mỗi dòng là một nhiệm vụ đơn vị chủ trì. Chọn trạng thái, ghi tiến độ (0-100), "
             "nội dung cập nhật và ngày báo cáo (ngày/tháng/năm). Dòng không đổi trạng thái, tiến độ và không có "
             "nội dung được bỏ qua."

@@ -293,3 +293,98 @@ def test_a_row_that_loses_a_race_at_confirm_is_reported_and_nothing_is_written(
     batch.refresh_from_db()
     assert [(e["sheet"], e["row"]) for e in batch.errors] == [("indicators", 4)]
     assert not Measurement.objects.filter(indicator__code__in=["CT5", "CT6"]).exists()  # CT5 rolled back too
+
+
+# Corrections: a row giving a recorded period and kind a different value -------------------
+
+
+def _recorded(programme, actor, code="CT5", value="7", kind="provisional"):
+    indicator = programme.indicators.get(code=code)
+    return measurement_record(indicator=indicator, actor=actor, year=2024, value=value, source="Sở", kind=kind)
+
+
+def test_a_different_value_for_a_recorded_figure_is_a_correction_with_its_reason(
+    programme, sokhcn, reporter_sokhcn, template_of
+):
+    figure = _recorded(programme, reporter_sokhcn)
+    row = {"Giá trị": "7,5", "Kỳ": "2024", "Loại số liệu": "Ước tính", "Lý do sửa": "Số liệu quý 4 bổ sung"}
+    batch = _preview(programme, sokhcn, reporter_sokhcn, fill(template_of(sokhcn), indicators=[("CT5", row)]))
+    assert batch.errors == []
+    [change] = batch.changes
+    assert (change["corrects"], change["reason"], change["value"]) == (figure.pk, "Số liệu quý 4 bổ sung", "7.5")
+    assert Measurement.objects.get(pk=figure.pk).value == Decimal("7")  # the preview writes nothing
+
+    services.import_batch_confirm(batch=batch, actor=reporter_sokhcn)
+    figure.refresh_from_db()
+    assert figure.value == Decimal("7.5")
+    assert Measurement.objects.filter(indicator__code="CT5").count() == 1
+    latest = figure.history.first()
+    assert latest.history_user == reporter_sokhcn
+    assert latest.history_change_reason == "Sửa số liệu 7 → 7,5: Số liệu quý 4 bổ sung"
+
+
+def test_a_correction_without_a_reason_is_an_error_for_its_row(programme, sokhcn, reporter_sokhcn, template_of):
+    _recorded(programme, reporter_sokhcn)
+    row = {"Giá trị": "8", "Kỳ": "2024", "Loại số liệu": "Ước tính"}
+    batch = _preview(programme, sokhcn, reporter_sokhcn, fill(template_of(sokhcn), indicators=[("CT5", row)]))
+    assert _errors(batch) == [("indicators", 2, "reason")]
+    assert "Lý do sửa" in batch.errors[0]["message"]
+    assert not batch.can_confirm
+
+
+def test_the_same_value_is_no_change(programme, sokhcn, reporter_sokhcn, template_of):
+    _recorded(programme, reporter_sokhcn)
+    row = {"Giá trị": "7,0", "Kỳ": "2024", "Loại số liệu": "Ước tính"}
+    batch = _preview(programme, sokhcn, reporter_sokhcn, fill(template_of(sokhcn), indicators=[("CT5", row)]))
+    assert batch.changes == [] and batch.errors == []
+    assert batch.payload["skipped"] >= 1
+
+
+def test_a_reporter_cannot_correct_an_official_figure_the_secretariat_can(
+    programme, sokhcn, reporter_sokhcn, secretariat, template_of
+):
+    figure = _recorded(programme, secretariat, kind="official")
+    row = {"Giá trị": "8", "Kỳ": "2024", "Loại số liệu": "Chính thức", "Lý do sửa": "Cục Thống kê đính chính"}
+    content = fill(template_of(sokhcn), indicators=[("CT5", row)])
+    batch = _preview(programme, sokhcn, reporter_sokhcn, content)
+    assert _errors(batch) == [("indicators", 2, "kind")]
+    assert "thường trực" in batch.errors[0]["message"]
+
+    batch = _preview(programme, sokhcn, secretariat, content)
+    services.import_batch_confirm(batch=batch, actor=secretariat)
+    figure.refresh_from_db()
+    assert figure.value == Decimal("8")
+
+
+def test_a_correction_and_a_bad_row_write_nothing(programme, sokhcn, reporter_sokhcn, template_of):
+    figure = _recorded(programme, reporter_sokhcn)
+    content = fill(
+        template_of(sokhcn),
+        indicators=[
+            ("CT5", {"Giá trị": "9", "Kỳ": "2024", "Loại số liệu": "Ước tính", "Lý do sửa": "Sai đơn vị"}),
+            ("CT6", {"Giá trị": "1e20", "Kỳ": "2024"}),
+        ],
+    )
+    batch = _preview(programme, sokhcn, reporter_sokhcn, content)
+    assert batch.errors and not batch.can_confirm
+    assert Measurement.objects.get(pk=figure.pk).value == Decimal("7")
+
+
+def test_a_correction_refused_at_confirm_rolls_back_every_row(
+    programme, sokhcn, reporter_sokhcn, secretariat, template_of
+):
+    figure = _recorded(programme, reporter_sokhcn)
+    content = fill(
+        template_of(sokhcn),
+        indicators=[
+            ("CT5", {"Giá trị": "9", "Kỳ": "2024", "Loại số liệu": "Ước tính", "Lý do sửa": "Sai đơn vị"}),
+            ("CT6", {"Giá trị": "3", "Kỳ": "2024"}),
+        ],
+    )
+    batch = _preview(programme, sokhcn, reporter_sokhcn, content)
+    assert batch.can_confirm
+    Measurement.objects.filter(pk=figure.pk).update(value=Decimal("7.2"))  # corrected meanwhile on the page
+    with pytest.raises(ValidationError, match="đã thay đổi"):
+        services.import_batch_confirm(batch=batch, actor=reporter_sokhcn)
+    assert Measurement.objects.get(pk=figure.pk).value == Decimal("7.2")
+    assert not Measurement.objects.filter(indicator__code="CT6").exists()
