@@ -18,6 +18,7 @@ from research_tasks.api import (
     ResearchTaskViewSet,
     SelectionCallViewSet,
 )
+from techmart.api import EventViewSet
 
 app_name = "api"
 
@@ -41,6 +42,7 @@ router.register("councils", CouncilViewSet, basename="council")
 router.register("contracts", ContractViewSet, basename="contract")
 router.register("exchange/listings", ListingViewSet, basename="exchange-listing")
 router.register("exchange/deals", DealViewSet, basename="exchange-deal")
+router.register("techmart/events", EventViewSet, basename="techmart-event")
 
 urlpatterns = router.urls + [
     path("exchange/requests/<str:pk>/matches/", RequestMatchesView.as_view(), name="exchange-request-matches"),

@@ -26,6 +26,7 @@ from reporting import services
 from reporting.models import Notification, ReportingRound, RoundSnapshot, Submission
 from research.demo import load_research_demo
 from research_tasks.demo import load_research_tasks_demo
+from techmart.demo import load_techmart_demo
 
 DATA = Path(__file__).parent / "data" / "hanoi_reported_figures.csv"
 PROGRAMME = Path(__file__).resolve().parent.parent / "programmes" / "data" / "programme-07-ctr-tu.yaml"
@@ -124,11 +125,13 @@ def load_demo(*, admin: str, password: str, user_password: str, log=print) -> No
         research_tasks = load_research_tasks_demo(seed=1, log=log)
         exchange = load_exchange_demo(password=user_password)
         deals = load_deals_demo()
+        techmart = load_techmart_demo()
     _settle_notifications(programme)
     log(f"Loaded {reported} reported figures, {illustrative} illustrative figures, {rounds} reporting rounds.")
     log(f"Research database: {research}; S&T tasks: {research_tasks}.")
     log(f"Technology exchange: {exchange}.")
     log(f"Technology transfer deals: {deals}.")
+    log(f"Techmart: {techmart}.")
 
 
 def _settle_notifications(programme) -> None:

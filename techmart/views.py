@@ -1,6 +1,7 @@
 """Pages of Techmart: events, an event with its exhibitors and their offers, the booking grid
 (htmx: a day's grid is a partial; booking or cancelling re-renders it), my meetings."""
 
+import contextlib
 import datetime
 
 from django.contrib.auth.decorators import login_required
@@ -8,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from core.cache import public_page
@@ -76,16 +78,15 @@ def book(request, pk):
 @login_required
 @require_POST
 def cancel(request, pk):
-    meeting = get_object_or_404(Meeting, pk=pk)
-    try:
+    meeting = get_object_or_404(Meeting.objects.select_related("event"), pk=pk)
+    with contextlib.suppress(ValidationError):  # already cancelled: the page shows it so
         services.meeting_cancel(meeting=meeting, actor=request.user)
-    except ValidationError:
-        pass  # already cancelled: the page shows it so
-    return (
-        redirect(request.POST.get("next") or "techmart:mine")
-        if not request.htmx
-        else _grid(request, meeting.event, timezone.localtime(meeting.starts_at).date())
-    )
+    if request.htmx:
+        return _grid(request, meeting.event, timezone.localtime(meeting.starts_at).date())
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "techmart:mine"
+    return redirect(target)
 
 
 @login_required
