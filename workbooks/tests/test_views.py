@@ -163,3 +163,28 @@ def test_the_secretariat_finds_the_import_on_any_agency_page(client, programme, 
     assert client.get(response["Location"]).status_code == 200
     client.force_login(public)
     assert link not in client.get(agency_page).content.decode()
+
+
+def test_the_preview_shows_a_correction_old_to_new_with_its_reason(
+    client, programme, sokhcn, reporter_sokhcn, template_of
+):
+    from indicators.services import measurement_record
+
+    indicator = programme.indicators.get(code="CT5")
+    measurement_record(
+        indicator=indicator, actor=reporter_sokhcn, year=2024, value="7", source="Sở", kind="provisional"
+    )
+    client.force_login(reporter_sokhcn)
+    row = {"Giá trị": "7,5", "Kỳ": "2024", "Loại số liệu": "Ước tính", "Lý do sửa": "Bổ sung số liệu quý 4"}
+    response = _upload(client, programme, sokhcn, fill(template_of(sokhcn), indicators=[("CT5", row)]))
+    html = client.get(response["Location"]).content.decode()
+    assert 'class="change-row correction-row"' in html
+    assert "<s>7 (ước tính)</s>" in html and "7,5 (ước tính)" in html
+    assert "Lý do sửa: Bổ sung số liệu quý 4" in html
+
+
+def test_the_template_has_a_reason_column(client, programme, sokhcn, reporter_sokhcn):
+    client.force_login(reporter_sokhcn)
+    response = client.get(_urls(programme, sokhcn)["template"])
+    book = load_workbook(io.BytesIO(response.content))
+    assert "Lý do sửa" in [cell.value for cell in book["Chỉ tiêu"][1]]
