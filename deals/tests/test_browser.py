@@ -2,25 +2,12 @@
 the parties exchange a message, and the deal is taken to "agreement signed" with a value.
 Screenshots of every page of the app, desktop and phone, go to $SCREENSHOT_DIR when it is set."""
 
-import os
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
+from deals.tests.screens import shoot
+
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed_restored_after_module")]
-
-
-def _shoot(page, name: str) -> None:
-    folder = os.environ.get("SCREENSHOT_DIR")
-    if not folder:
-        return
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    for label, width in (("desktop", 1280), ("phone", 390)):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
-        page.screenshot(path=f"{folder}/deals-{name}-{label}.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_a_buyer_contacts_the_seller_and_the_deal_is_signed_with_a_value(page, login, published, member, member_other):
@@ -31,7 +18,7 @@ def test_a_buyer_contacts_the_seller_and_the_deal_is_signed_with_a_value(page, l
     page.get_by_label("Liên hệ với tư cách").select_option(label="Công ty CP Môi trường Xanh")
     page.get_by_role("button", name="Gửi lời nhắn").click()
     expect(page.locator("#f-message .field-error")).to_be_visible()
-    _shoot(page, "interest")
+    shoot(page, "deals-interest")
     page.get_by_label("Lời nhắn cho bên đăng tin").fill("Chúng tôi cần hệ thống MBR 200 m3/ngày, xin báo giá li-xăng.")
     page.get_by_role("button", name="Gửi lời nhắn").click()
     expect(page.locator("#deal-stage")).to_have_text("Tiếp cận")
@@ -39,7 +26,7 @@ def test_a_buyer_contacts_the_seller_and_the_deal_is_signed_with_a_value(page, l
 
     login(member)
     page.goto("/exchange/deals/")
-    _shoot(page, "mine")
+    shoot(page, "deals-mine")
     page.get_by_role("link", name=offer.title).click()
     page.get_by_label("Tin nhắn").fill("Giá li-xăng 1,5 tỷ đồng, gồm chuyển giao và đào tạo vận hành.")
     page.get_by_role("button", name="Gửi tin nhắn").click()
@@ -61,10 +48,10 @@ def test_a_buyer_contacts_the_seller_and_the_deal_is_signed_with_a_value(page, l
     page.get_by_role("button", name="Cập nhật giai đoạn").click()
     expect(page.locator("#deal-stage")).to_have_text("Đã ký thỏa thuận")
     expect(page.locator(".deal-value")).to_contain_text("1.500.000.000 đ")
-    _shoot(page, "detail")
+    shoot(page, "deals-detail")
 
     page.goto("/exchange/figures/")
     expect(page.locator("#fig-deals")).to_have_text("1")
     expect(page.locator("tr[id^=year-]")).to_contain_text("1.500.000.000")
     expect(page.locator("#deal-value-chart")).to_be_visible()
-    _shoot(page, "figures")
+    shoot(page, "deals-figures")
