@@ -27,6 +27,7 @@ from reporting.models import Notification, ReportingRound, RoundSnapshot, Submis
 from research.demo import load_research_demo
 from research_tasks.demo import load_research_tasks_demo
 from techmart.demo import load_techmart_demo
+from workbooks.demo import load_workbooks_demo
 
 DATA = Path(__file__).parent / "data" / "hanoi_reported_figures.csv"
 PROGRAMME = Path(__file__).resolve().parent.parent / "programmes" / "data" / "programme-07-ctr-tu.yaml"
@@ -121,6 +122,7 @@ def load_demo(*, admin: str, password: str, user_password: str, log=print) -> No
         illustrative = _load_illustrative(codes, secretariat)
         rounds = _load_rounds(programme, secretariat)
         _load_real_updates(programme, secretariat)
+        corrections = load_workbooks_demo(programme=programme, actor=secretariat)
         research = load_research_demo(seed=1)
         research_tasks = load_research_tasks_demo(seed=1, log=log)
         exchange = load_exchange_demo(password=user_password)
@@ -129,6 +131,7 @@ def load_demo(*, admin: str, password: str, user_password: str, log=print) -> No
     _settle_notifications(programme)
     log(f"Loaded {reported} reported figures, {illustrative} illustrative figures, {rounds} reporting rounds.")
     log(f"Research database: {research}; S&T tasks: {research_tasks}.")
+    log(f"Corrections: {corrections}.")
     log(f"Technology exchange: {exchange}.")
     log(f"Technology transfer deals: {deals}.")
     log(f"Techmart: {techmart}.")

@@ -334,7 +334,6 @@ def measurement_correct(
         raise ValidationError({"reason": _("Cần nêu lý do sửa số liệu.")})
     change = {"old": decimal_text(measurement.value), "new": decimal_text(value), "reason": reason}
     measurement.value, measurement.source, measurement.note = value, source, note
-    measurement.is_illustrative = False
     save_with_history(measurement, actor=actor, reason=_("Sửa số liệu %(old)s → %(new)s: %(reason)s") % change)
     return measurement
 
