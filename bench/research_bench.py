@@ -4,7 +4,8 @@ BibTeX import. See docs/benchmarks.md, section "Research database (issue 5)".
 
 1. (re)create the database (PostgreSQL ``sti_research_bench``, or a SQLite file with
    ``--sqlite PATH``), migrate, and run ``generate_research_scale`` (timed: 100,000
-   publications, 20,000 researchers by default);
+   publications, 20,000 researchers, 5,000 S&T tasks by default); with ``--reuse-db`` and
+   ``--add-tasks``, migrate and replace the S&T tasks only (``--only-tasks``);
 2. the search function itself, in one process: every query of QUERIES several times,
    latency per query (``research.search.search``: facets, ranked page, researchers);
 3. the search page under load: gunicorn (2 workers, 127.0.0.1:8002, production settings,
@@ -53,8 +54,11 @@ QUERIES = {
     "author": ["nguyen van an", "Trần Thị Hương", "pham duc hieu"],
     "exact": ["10.99999/demo.1.12345", "perovskite thin films in hanoi"],
     "rare": ["perovskite", "blockchain luong tu"],
+    # S&T tasks (research_tasks.search, a source of the page): a code, a topic, accents.
+    "task": ["QM-2022-00042", "canh bao ngap ung do thi", "Hoàng thành Thăng Long"],
     "empty": [""],
 }
+TASKS = 5_000
 PAGE_QUERIES = [
     "nghien cuu",
     "Hà Nội",
@@ -63,6 +67,7 @@ PAGE_QUERIES = [
     "nguyen van an",
     "10.99999/demo.1.12345",
     "blockchain luong tu",
+    "canh bao ngap ung do thi",
     "",
 ]
 API_QUERIES = ["o nhiem khong khi"]
@@ -125,28 +130,33 @@ def worker_search(rounds: int) -> dict:
 
     from research.models import Authorship, Organisation, Output, Researcher
     from research.search import search
+    from research_tasks.models import ResearchTask
 
     sizes = {
         "outputs": Output.objects.count(),
         "researchers": Researcher.objects.count(),
         "organisations": Organisation.objects.count(),
         "authorships": Authorship.objects.count(),
+        "tasks": ResearchTask.objects.count(),
     }
     search("khoi dong")  # connection and caches
     per_query, every = {}, []
     for group, queries in QUERIES.items():
         for query in queries:
-            times, total = [], 0
+            times, total, tasks = [], 0, 0
             for _ in range(rounds):
                 started = time.perf_counter()
-                total = search(query).total
+                results = search(query)
                 times.append((time.perf_counter() - started) * 1000)
+                total = results.total
+                tasks = sum(n for source, _hits, n in results.sections if source.name == "tasks")
             every += times
             with CaptureQueriesContext(connection) as queries:
                 search(query)
             per_query[query] = {
                 "group": group,
                 "matches": total,
+                "task_matches": tasks,
                 "queries": len(queries.captured_queries),
                 "median_ms": round(statistics.median(times), 1),
                 "max_ms": round(max(times), 1),
@@ -312,6 +322,7 @@ def main() -> int:
     parser.add_argument("--sqlite", help="benchmark a SQLite file at this path instead of PostgreSQL")
     parser.add_argument("--reuse-db", action="store_true")
     parser.add_argument("--generate-args", default="", help='e.g. "--outputs 10000 --researchers 2000"')
+    parser.add_argument("--add-tasks", action="store_true", help=f"with --reuse-db: migrate, replace the {TASKS} tasks")
     parser.add_argument("--port", type=int, default=8002)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--clients", type=int, default=20)
@@ -327,6 +338,8 @@ def main() -> int:
     if args.database in ("postgres", "sti", "template0", "template1"):
         parser.error("refusing to drop that database")
     args.generate_args = args.generate_args.split()
+    if "--tasks" not in args.generate_args:
+        args.generate_args += ["--tasks", str(TASKS)]
     args.label = "sqlite" if args.sqlite else "postgresql"
 
     RESULTS.mkdir(exist_ok=True)
@@ -336,6 +349,13 @@ def main() -> int:
     if not args.sqlite:
         record["postgres"] = dash.pg("SHOW server_version", fetch=True)[0][0]
     record["setup"] = {} if args.reuse_db else prepare(args, env)
+    if args.reuse_db and args.add_tasks:
+        dash.manage(env, "migrate", "-v0")
+        log(f"generate_research_scale --only-tasks --tasks {TASKS}")
+        started = time.perf_counter()
+        output = dash.manage(env, "generate_research_scale", "--only-tasks", "--tasks", str(TASKS), capture=True)
+        record["setup"] = {"tasks_s": round(time.perf_counter() - started, 1), "tasks_output": output.split()}
+        print(output, end="")
     dash.manage(env, "collectstatic", "--noinput", "-v0")
 
     log(f"search function: {sum(map(len, QUERIES.values()))} queries x {args.rounds}")
@@ -343,7 +363,7 @@ def main() -> int:
     for query, row in record["search_function"]["per_query"].items():
         print(
             f"  {row['group']:<9} {query[:34] or '(no query)':<34} {row['matches']:>7} matches"
-            f"  {row['queries']} queries  {row['median_ms']:>7} ms median"
+            f" {row['task_matches']:>5} tasks  {row['queries']} queries  {row['median_ms']:>7} ms median"
         )
     print(f"  all: {record['search_function']['all_ms']}")
 

@@ -22,11 +22,14 @@ Other apps search their own rows with `ranked()` and add them to the search page
 
     from research import search
 
-    def find_tasks(query, limit):
-        rows = search.ranked(ResearchTask.objects.all(), query, title="title_key", recency="start_year")
-        return [search.Hit(title=t.title, url=t.get_absolute_url(), meta=str(t.start_year)) for t in rows[:limit]]
+    def find_people(query, limit):
+        rows = search.ranked(Person.objects.all(), query)
+        return [search.Hit(title=p.name, url=p.get_absolute_url()) for p in rows[:limit]]
 
-    search.register_source("tasks", _("Nhiệm vụ KH&CN"), find_tasks)   # in AppConfig.ready()
+    search.register_source("people", _("Người"), find_people)   # in AppConfig.ready()
+
+A source may return a `HitList` to give the number of all its matches (the section's count).
+S&T tasks are one: research_tasks.search.
 """
 
 from collections.abc import Callable
@@ -75,7 +78,11 @@ def full_text_vector(key: str) -> SearchVector:
 
 
 # (model label, key) pairs with a full-text GIN index on PostgreSQL: matched through it.
-FULL_TEXT_KEYS = {("research.Output", "search_key"), ("research.Researcher", "search_key")}
+FULL_TEXT_KEYS = {
+    ("research.Output", "search_key"),
+    ("research.Researcher", "search_key"),
+    ("research_tasks.ResearchTask", "search_key"),  # research_tasks migration 0007
+}
 
 
 def matching(queryset: QuerySet, query, *, key: str = "search_key") -> QuerySet:
@@ -173,6 +180,14 @@ class Hit:
     meta: str = ""
 
 
+class HitList(list):
+    """Hits a source returns with the number of all its matches (`total`), when it counts them."""
+
+    def __init__(self, hits=(), *, total: int | None = None):
+        super().__init__(hits)
+        self.total = len(self) if total is None else total
+
+
 @dataclass(frozen=True)
 class Source:
     name: str
@@ -222,7 +237,7 @@ class Results:
     # The organisation facet counts only the best this many results when there are more.
     organisations_sampled: int | None = None
     researchers: list = field(default_factory=list)
-    sections: list = field(default_factory=list)  # (Source, [Hit]) of other apps
+    sections: list = field(default_factory=list)  # (Source, [Hit], total) of other apps
 
 
 def search_outputs(query, *, filters: Filters = Filters()) -> QuerySet:
@@ -323,6 +338,16 @@ def _page_ids(query: Query, filters: Filters, *, offset: int, limit: int) -> lis
     return list(rows[offset : offset + limit])
 
 
+def _sections(query: Query) -> list:
+    """(source, hits, total) of every registered source: total counts all matches when the
+    source returns a HitList, else the hits shown."""
+    sections = []
+    for source in _SOURCES.values():
+        hits = source.find(query, 5)
+        sections.append((source, hits, getattr(hits, "total", len(hits))))
+    return sections
+
+
 def search(text: str | None, *, filters: Filters = Filters(), page: int = 1, page_size: int = PAGE_SIZE) -> Results:
     """Everything the search page shows, in a fixed number of queries.
 
@@ -357,5 +382,5 @@ def search(text: str | None, *, filters: Filters = Filters(), page: int = 1, pag
         organisations=organisations,
         organisations_sampled=ORGANISATION_FACET_SAMPLE if total > ORGANISATION_FACET_SAMPLE else None,
         researchers=search_researchers(query) if page == 1 else [],
-        sections=[(source, source.find(query, 5)) for source in _SOURCES.values()] if query and page == 1 else [],
+        sections=_sections(query) if query and page == 1 else [],
     )

@@ -11,10 +11,12 @@ class ResearchTasksConfig(AppConfig):
 
         from core.cache import public_data_changed
 
-        from . import feeds, models
+        from . import feeds, models, search
 
         # The counts this module offers the programme's indicators (indicators.feeds).
         feeds.register()
+        # Public tasks on the research search page (research.search).
+        search.register()
 
         # Public pages (tasks, calls, rules, the programme feed) are cached for anonymous
         # readers (core.cache); a change to what they show drops them.

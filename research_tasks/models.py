@@ -133,6 +133,9 @@ class ResearchTask(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     # When the record last changed: the datestamp harvesters (OAI-PMH) select on.
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    # Folded text the public search matches (research_tasks.search; filled on save).
+    title_key = models.TextField(editable=False, blank=True)
+    search_key = models.TextField(editable=False, blank=True)
 
     class Meta:
         ordering = ["-year", "code"]
@@ -142,6 +145,16 @@ class ResearchTask(models.Model):
 
     def __str__(self):
         return f"{self.code} · {self.title}"
+
+    def save(self, *args, **kwargs):
+        from .search import KEY_SOURCES, fill_keys
+
+        fields = kwargs.get("update_fields")
+        if fields is None or KEY_SOURCES & set(fields):
+            fill_keys(self)
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "title_key", "search_key"}
+        super().save(*args, **kwargs)
 
 
 class OrderCall(models.Model):

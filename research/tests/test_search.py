@@ -88,7 +88,7 @@ def test_researchers_are_found_by_name_without_accents(researcher_an, researcher
 def test_the_results_are_paged_in_a_fixed_number_of_queries(make_output, django_assert_num_queries):
     for n in range(25):
         make_output(f"Nghiên cứu số {n}", year=2000 + n)
-    with django_assert_num_queries(3):  # facets, total and page ids in one; the page's rows; researchers
+    with django_assert_num_queries(4):  # facets, total and page ids in one; the page's rows; researchers; S&T tasks
         search("nghien", page=1)
     with django_assert_num_queries(2):  # researchers are listed on the first page only
         results = search("nghien", page=2)
@@ -132,12 +132,13 @@ def test_other_apps_add_their_rows_through_a_registered_source(researcher_an):
 
     register_source("test-people", "Người", find_people)
     try:
-        [(source, hits)] = [s for s in search("nguyen an").sections if s[0].name == "test-people"]
+        [(source, hits, total)] = [s for s in search("nguyen an").sections if s[0].name == "test-people"]
     finally:
         from research import search as module
 
         module._SOURCES.pop("test-people")
     assert hits == [Hit(title="Nguyễn Văn An", url=f"/x/{researcher_an.pk}/")]
+    assert total == 1  # a plain list: its length
 
 
 def test_the_full_text_index_matches_exactly_what_like_matches(make_output):

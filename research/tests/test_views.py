@@ -63,7 +63,7 @@ def test_the_search_page_costs_the_same_queries_for_few_and_many_results(client,
     few = queries(client, "/research/?q=nghien")
     for n in range(30):
         make_output(f"Nghiên cứu {n + 2}", authors=[researcher_an])
-    assert queries(client, "/research/?q=nghien") == few == 3  # one statement, the page's rows, researchers
+    assert queries(client, "/research/?q=nghien") == few == 4  # one statement, the page's rows, researchers, S&T tasks
 
 
 def test_a_researcher_profile_lists_their_outputs_and_coauthors(client, make_output, researcher_an, researcher_binh):
