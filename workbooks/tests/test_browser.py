@@ -1,13 +1,13 @@
 """A reporter imports from Excel in a real browser: download, fill, upload, preview, confirm.
 Screenshots of the preview of a correction and of the correction form go to $SCREENSHOT_DIR when it is set."""
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from deals.tests.screens import shoot
 from indicators.models import Measurement
 from indicators.services import measurement_record
 from programmes.models import KeyTask
@@ -18,15 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seed_restored_after_
 
 
 def _shoot(page, name: str) -> None:
-    folder = os.environ.get("SCREENSHOT_DIR")
-    if not folder:
-        return
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    for label, width in (("desktop", 1280), ("phone", 390)):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
-        page.screenshot(path=f"{folder}/corrections-{name}-{label}.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
+    shoot(page, f"corrections-{name}")
 
 
 def test_a_reporter_fills_the_template_and_imports_it(page, login, programme, reporter_sokhcn, tmp_path):
