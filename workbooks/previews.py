@@ -54,5 +54,6 @@ def preview_context(batch, error=None) -> dict:
             for e in errors
         ],
         "skipped": batch.payload.get("skipped", 0),
+        "corrections": sum(1 for c in changes if c.get("corrects")),
         "error": error,
     }

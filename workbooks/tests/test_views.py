@@ -178,6 +178,7 @@ def test_the_preview_shows_a_correction_old_to_new_with_its_reason(
     row = {"Giá trị": "7,5", "Kỳ": "2024", "Loại số liệu": "Ước tính", "Lý do sửa": "Bổ sung số liệu quý 4"}
     response = _upload(client, programme, sokhcn, fill(template_of(sokhcn), indicators=[("CT5", row)]))
     html = client.get(response["Location"]).content.decode()
+    assert 'id="count-corrections">1<' in html
     assert 'class="change-row correction-row"' in html
     assert "<s>7 (ước tính)</s>" in html and "7,5 (ước tính)" in html
     assert "Lý do sửa: Bổ sung số liệu quý 4" in html
