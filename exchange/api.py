@@ -235,7 +235,7 @@ def _validated(serializer_class, data) -> dict:
 
 
 def _matches_body(listing: Listing, limit: int) -> dict:
-    found = matching.matches_for(listing, limit=limit)
+    found = matching.cached_matches(listing, limit=limit)
     return {
         "listing": {"id": listing.pk, "external_id": listing.external_id, "kind": listing.kind, "title": listing.title},
         "results": MatchSerializer(found, many=True).data,

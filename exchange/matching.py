@@ -29,11 +29,13 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Case, F, FloatField, Sum, Value, When
 from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 
+from core.cache import public_data_version
 from core.text import fold
 
 from .models import Listing, Posting, TermStat
@@ -353,11 +355,23 @@ def matches_for(listing: Listing, limit: int = 10) -> list[Match]:
     return requests_for_offer(listing, limit)
 
 
+def cached_matches(listing: Listing, limit: int = 10) -> list[Match]:
+    """`matches_for` kept until the public data change (every publish, edit or expiry bumps the
+    version, see core.cache), so a new listing still shows up at once."""
+    key = f"exchange:matches:{public_data_version()}:{listing.pk}:{limit}"
+    found = cache.get(key)
+    if found is None:
+        found = matches_for(listing, limit)
+        cache.set(key, found, 600)
+    return found
+
+
 __all__ = [
     "Match",
     "Reason",
     "index_listing",
     "index_rebuild",
+    "cached_matches",
     "matches_for",
     "offers_for_request",
     "requests_for_offer",

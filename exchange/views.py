@@ -73,7 +73,7 @@ def home(request):
 def listing_detail(request, pk):
     listing = selectors.listing_get(pk)
     require(can_view_listing(request.user, listing))
-    found = matching.matches_for(listing, limit=10) if listing.status == Listing.Status.PUBLISHED else []
+    found = matching.cached_matches(listing, limit=10) if listing.status == Listing.Status.PUBLISHED else []
     answers = selectors.feedback_of(request.user, listing)
     for match in found:
         match.answer = answers.get(match.listing.pk)
