@@ -217,20 +217,23 @@ def test_every_write_without_credentials_is_a_401_with_the_error_body(db):
         assert (response.status_code, _is_error_body(response)) == (401, True), (method, path, response.content)
 
 
-def test_answers_from_the_public_cache_count_against_the_limit_too(programme, settings, tight_limits):
+def test_answers_from_the_public_cache_count_against_the_limit_too(programme, tight_limits):
     from django.core.cache import cache
 
-    settings.CACHES = {
+    real_caches = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limit"},
         "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limit-counts"},
     }
-    cache.clear()
-    caches["throttle"].clear()
-    client = api()
-    with CaptureQueriesContext(connection) as cached:
-        statuses = [client.get("/api/v1/programmes/").status_code for _ in range(3)]
-    assert statuses == [200, 200, 200]
-    assert len(cached) <= 3  # the first request only: the others came from the cache
-    refused = client.get("/api/v1/programmes/")
-    assert refused.status_code == 429 and _is_error_body(refused) and "Retry-After" in refused
-    cache.clear()
+    # Nested inside tight_limits' override, so both are undone in order.
+    with override_settings(CACHES=real_caches):
+        cache.clear()
+        caches["throttle"].clear()
+        client = api()
+        with CaptureQueriesContext(connection) as cached:
+            statuses = [client.get("/api/v1/programmes/").status_code for _ in range(3)]
+        assert statuses == [200, 200, 200]
+        assert len(cached) <= 3  # the first request only: the others came from the cache
+        refused = client.get("/api/v1/programmes/")
+        assert refused.status_code == 429 and _is_error_body(refused) and "Retry-After" in refused
+        cache.clear()
+        caches["throttle"].clear()
