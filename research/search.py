@@ -78,11 +78,7 @@ def full_text_vector(key: str) -> SearchVector:
 
 
 # (model label, key) pairs with a full-text GIN index on PostgreSQL: matched through it.
-FULL_TEXT_KEYS = {
-    ("research.Output", "search_key"),
-    ("research.Researcher", "search_key"),
-    ("research_tasks.ResearchTask", "search_key"),  # research_tasks migration 0007
-}
+FULL_TEXT_KEYS = {("research.Output", "search_key"), ("research.Researcher", "search_key")}
 
 
 def matching(queryset: QuerySet, query, *, key: str = "search_key") -> QuerySet:

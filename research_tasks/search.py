@@ -4,8 +4,10 @@ The same approach as `research.search`: every task keeps folded keys (`core.text
 `research.models.search_text`: no accents, lower case, đ → d), filled on save, so "nghien cuu"
 finds "Nghiên cứu ..." identically on SQLite and PostgreSQL. `search_key` holds the code,
 title, field, objectives, expected results, the PI's name and the host organisation's names;
-`title_key` the title, which weighs more. On PostgreSQL a full-text GIN index on `search_key`
-serves the match (migration 0007).
+`title_key` the title, which weighs more. On PostgreSQL a trigram GIN index on `search_key`
+serves the match (`LIKE '% word%'`, migration 0007). Not the full-text index outputs use: a
+broad query matches most tasks, the planner then scans the table, and recomputing to_tsvector
+on every row cost 8 times the LIKE (docs/benchmarks.md, research section).
 
 Ranking, highest first: a query that is a task's code ("ĐT.01/24", any case); then the score
 of `research.search.rank_expression` (title words above words found elsewhere); then the
