@@ -4,6 +4,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from indicators.models import Indicator, Measurement
 from indicators.services import measurement_correct, measurement_record
@@ -191,3 +193,21 @@ def test_bad_input_is_400_with_the_error_next_to_its_field(client, provisional, 
     assert f'<p class="field-error" role="alert">{message}</p>' in html
     assert 'id="correct-form"' in html
     assert unchanged(provisional)
+
+
+def test_the_page_with_sua_links_and_the_correction_form_costs_a_fixed_number_of_queries(
+    client, programme, secretariat, provisional
+):
+    client.force_login(secretariat)
+    client.get(correct_url(provisional))  # warm caches (sessions, content types)
+    with CaptureQueriesContext(connection) as few:
+        client.get(correct_url(provisional))
+    for year in (2021, 2022, 2023):
+        for kind in ("provisional", "official"):
+            measurement_record(
+                indicator=provisional.indicator, actor=secretariat, year=year, value="40", source="x", kind=kind
+            )
+    with CaptureQueriesContext(connection) as many:
+        html = client.get(correct_url(provisional)).content.decode()
+    assert html.count('class="correct-link') == 7
+    assert len(many) == len(few) <= 30
