@@ -247,9 +247,12 @@ def test_task_update_by_lead_agency_reporter(page, login, programme, reporter_so
     expect(page.locator("summary", has_text="Cập nhật tiến độ")).to_have_count(0)
 
 
-def test_overview_fits_a_phone(page, programme):
+@pytest.mark.usefixtures("english_served")
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_overview_fits_a_phone(page, programme, language):
+    # English headings are longer: a table in a grid column once widened the page to 415 px.
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(OVERVIEW)
+    page.goto(f"/lang/{language}/?next={OVERVIEW}")
     cards = page.locator("article.indicator-card")
     expect(cards).to_have_count(8)
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
@@ -261,3 +264,12 @@ def test_overview_fits_a_phone(page, programme):
         expect(card).to_be_in_viewport()
         box = card.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1, (CODES[i], box)
+
+
+@pytest.mark.usefixtures("english_served")
+def test_agency_directory_fits_a_phone_in_english(page, programme):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/lang/en/?next=/agencies/")
+    expect(page.locator("h1")).to_have_text("Directory of agencies")
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 390 + 1, f"the agency directory scrolls sideways on a phone: {scroll_width}px wide"

@@ -81,3 +81,16 @@ def test_the_overview_costs_a_fixed_number_of_queries(client, programme, secreta
             text="x",
         )
     assert _queries(client, OVERVIEW) == few <= 15
+
+
+def test_the_reporting_rounds_link_is_shown_only_to_those_who_may_open_it(
+    client, programme, secretariat, reporter_sokhcn, public
+):
+    rounds = f'href="{OVERVIEW}rounds/"'
+    for user, shown in ((secretariat, True), (reporter_sokhcn, True), (public, False)):
+        client.force_login(user)
+        html = client.get(OVERVIEW).content.decode()
+        assert (rounds in html) is shown, user.username
+        assert client.get(f"{OVERVIEW}rounds/").status_code == (200 if shown else 403), user.username
+    client.logout()
+    assert rounds not in client.get(OVERVIEW).content.decode()
