@@ -56,12 +56,16 @@ def test_a_whole_round_from_opening_to_the_reports(browser, live_server, program
 
     # The reporter fills the form; the draft is saved as they type.
     rep_ctx, rep = _new_page(browser, live_server)
+    console_errors = []
+    rep.on("console", lambda m: m.type == "error" and console_errors.append(m.text))
     _log_in(rep, reporter_sokhcn)
     rep.get_by_role("link", name="Báo cáo của đơn vị").click()
     rep.get_by_role("link", name="Kiểm tra năm 2024").click()
     rep.locator("textarea[name=results]").fill("Đã ban hành Chiến lược KH, CN và ĐMST đến năm 2030.")
     rep.locator("textarea[name=results]").blur()
     expect(rep.locator("#save-status")).to_contain_text("Đã lưu lúc")
+    # The autosave trigger parses (htmx reported a syntax error for a selector with spaces after from:).
+    assert console_errors == []
     submission = Submission.objects.get(round=rnd, agency__name="Sở Khoa học và Công nghệ")
     for report in submission.task_reports.all():
         rep.locator(f"select[name=task-{report.task_id}-status]").select_option("in_progress")
