@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from core import views as core_views
 
 urlpatterns = [
+    path("favicon.ico", core_views.favicon),
     path("i18n/", include("django.conf.urls.i18n")),
     path("lang/<str:code>/", core_views.language_switch, name="language"),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),

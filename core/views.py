@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions
@@ -27,3 +29,8 @@ def language_switch(request, code):
 def api_not_found(request, *args, **kwargs):
     """Any other address under /api/v1/: a 404 with the API's error body, not the HTML page."""
     raise exceptions.NotFound()
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says (e.g. when showing a JSON file)."""
+    return redirect(static("favicon.svg"), permanent=True)

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from agencies.models import Agency
+from core.demo_files import minimal_pdf
 from deals.demo import load_deals_demo
 from exchange.demo import load_exchange_demo
 from indicators.models import Indicator, Measurement
@@ -232,7 +233,7 @@ def _task_state(number: int, index: int) -> tuple[str, int]:
     return path[min(index, len(path) - 1)]
 
 
-DEMO_EVIDENCE = b"%PDF-1.4\n% Demo evidence (du lieu minh hoa)\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+DEMO_EVIDENCE = minimal_pdf("Minh chung - du lieu minh hoa (illustrative demo evidence)")
 
 
 def _fill(submission, actor, year_index: int, values: dict) -> Submission:

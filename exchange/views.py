@@ -98,7 +98,9 @@ def _organisations(user):
 def listing_create(request, kind):
     if kind not in Listing.Kind.values:
         return redirect("exchange:home")
-    require(is_member(request.user))
+    if not is_member(request.user):
+        # Not a dead end: say how to become a member instead of a bare 403.
+        return render(request, "exchange/not_member.html", {"kind_label": Listing.Kind(kind).label}, status=403)
     form = ListingForm(request.POST or None, request.FILES or None, organisations=_organisations(request.user))
     if request.method == "POST" and form.is_valid():
         listing = call_service(

@@ -31,7 +31,9 @@ def search_page(request):
     data = form.cleaned_data if request.GET else {}
     filters = Filters(kind=data.get("kind") or "", year=data.get("year"), organisation=data.get("organisation") or "")
     results = search(data.get("q"), filters=filters, page=data.get("page") or 1)
-    return render(request, "research/search.html", {"form": form, "results": results, **_links(data, results)})
+    own, any_organisation = services.import_scope(request.user)
+    context = {"form": form, "results": results, "can_import": bool(own or any_organisation), **_links(data, results)}
+    return render(request, "research/search.html", context)
 
 
 def _links(data, results) -> dict:

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from agencies.models import Agency
+from core.demo_files import minimal_pdf
 from research.models import Organisation, Output, Researcher
 
 from . import notifications, selectors, services
@@ -45,7 +46,7 @@ from .models import (
 from .rules import rulesets_load
 
 DEMO_PASSWORD = "demo-07-pass"
-PDF = b"%PDF-1.4\n% du lieu minh hoa\n"
+PDF = minimal_pdf("Tai lieu ho so - du lieu minh hoa (illustrative demo document)")
 ROLES = ["chair", "secretary", "reviewer", "reviewer", "member", "member", "member"]
 
 # (order year, title, kind, field, ceiling (million đồng), months, plan)

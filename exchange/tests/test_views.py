@@ -79,6 +79,15 @@ def test_moderation_queue_is_for_moderators_only(client, member, moderator):
     assert client.get(reverse("exchange:moderation")).status_code == 200
 
 
+def test_a_user_of_no_organisation_is_told_how_to_become_a_member_and_nothing_is_written(client, public):
+    client.force_login(public)
+    for method in (client.get, client.post):
+        response = method(reverse("exchange:create", args=["offer"]), _form() if method == client.post else None)
+        assert response.status_code == 403
+        assert "chưa thuộc tổ chức nào trên sàn" in response.content.decode()
+    assert not Listing.objects.exists()
+
+
 def test_member_cannot_publish_their_own_listing(client, member):
     org = member.exchange_memberships.get().organisation
     from exchange import services

@@ -217,6 +217,14 @@ def test_a_user_without_researcher_profile_gets_403_on_import(client, public, re
     assert not ImportBatch.objects.exists()
 
 
+def test_the_search_page_offers_the_import_only_to_those_who_may_import(client, public, researcher_an):
+    link = 'href="/research/import/"'
+    client.force_login(public)
+    assert link not in client.get("/research/").content.decode()
+    client.force_login(researcher_an.user)
+    assert link in client.get("/research/").content.decode()
+
+
 def test_another_user_may_neither_see_nor_confirm_a_batch(client, researcher_an, researcher_binh, read_data):
     client.force_login(researcher_an.user)
     upload(client, read_data, "publications.bib")
