@@ -79,6 +79,8 @@ def main() -> int:
         record["setup"] = dash.prepare_database(args, env)
         dash.log("generate_research_scale " + " ".join(args.research_args))
         print(dash.manage(env, "generate_research_scale", *args.research_args, capture=True), end="")
+    else:
+        dash.manage(env, "migrate", "-v0")  # a reused database may predate the latest migrations
     dash.log("demo S&T tasks (calls, councils, contracts, acceptance) unless present")
     seeded = subprocess.run([dash.PYTHON, "manage.py", "shell", "-c", SEED_TASKS], cwd=dash.ROOT, env=env, check=False)
     record["demo_tasks_loaded"] = seeded.returncode == 0
