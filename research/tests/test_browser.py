@@ -46,7 +46,7 @@ def test_search_without_diacritics_finds_a_publication(page, researcher):
     page.goto("/")
     page.get_by_role("link", name="Nghiên cứu", exact=True).click()
     expect(page).to_have_url(re.compile(r"/research/$"))
-    page.get_by_label("Tìm công bố, sáng chế, nhà khoa học").fill("nghien cuu nano dong anh")
+    page.get_by_label("Tìm công bố, sáng chế, nhà khoa học, nhiệm vụ KH&CN").fill("nghien cuu nano dong anh")
     page.get_by_role("button", name="Tìm").click()
 
     results = page.locator("#outputs li.output")

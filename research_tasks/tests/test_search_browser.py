@@ -56,7 +56,7 @@ def shoot(page, name):
 
 def test_a_search_without_accents_lists_tasks_and_opens_one(page, tasks):
     page.goto("/research/")
-    page.get_by_label("Tìm công bố, sáng chế, nhà khoa học").fill("nghien cuu ngap ung")
+    page.get_by_label("Tìm công bố, sáng chế, nhà khoa học, nhiệm vụ KH&CN").fill("nghien cuu ngap ung")
     page.get_by_role("button", name="Tìm").click()
 
     section = page.locator("#source-tasks")
