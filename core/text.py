@@ -1,6 +1,10 @@
 """Vietnamese text helpers shared by every app."""
 
+import re
 import unicodedata
+
+# "1.500" or "1.500.000": dots between thousands, as Vietnamese type amounts.
+_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
 
 
 def strip_accents(text: str) -> str:
@@ -19,3 +23,9 @@ def decimal_text(value) -> str:
     if value is None:
         return "–"
     return format(value.normalize(), "f").replace(".", ",")
+
+
+def typed_amount(text: str) -> str:
+    """An amount as a person typed it, with the dots between thousands ("1.500") dropped."""
+    text = (text or "").strip().replace(" ", "")
+    return text.replace(".", "") if _THOUSANDS.fullmatch(text) else text

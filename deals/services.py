@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from core.files import validate_evidence_content, validate_evidence_size
 from core.history import save_with_history
+from core.text import typed_amount
 from exchange.models import Listing
 from exchange.permissions import member_organisation_ids
-from research_tasks.forms import typed_amount
 
 from .models import Deal, DealDocument, DealEvent, DealMessage
 from .permissions import can_view_deal, owns_listing

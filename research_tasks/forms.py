@@ -1,10 +1,9 @@
 """Forms parse what people type; the services decide whether it is allowed."""
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.text import typed_amount
 from research.models import Organisation, Output, Researcher
 
 from .models import (
@@ -38,15 +37,6 @@ class NumberedRow:
         n = int(number) + 1 if number.isdigit() else 1
         for name, label in self.row_labels.items():
             self.fields[name].widget.attrs["aria-label"] = label % {"n": n}
-
-
-THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
-
-
-def typed_amount(text: str) -> str:
-    """An amount as a person typed it, with the dots between thousands ("1.500") dropped."""
-    text = (text or "").strip().replace(" ", "")
-    return text.replace(".", "") if THOUSANDS.fullmatch(text) else text
 
 
 class MoneyField(forms.CharField):
