@@ -46,6 +46,13 @@ class Computation(models.TextChoices):
     GROWTH_ACCOUNTING = "growth_accounting", _("Nhập trực tiếp hoặc hạch toán tăng trưởng")
 
 
+class IndicatorQuerySet(models.QuerySet):
+    def reported(self):
+        """Indicators an agency reports a figure for: a rank target is measured through its
+        sub-indicators, which are reported instead."""
+        return self.exclude(target_kind=TargetKind.RANK)
+
+
 class Indicator(models.Model):
     """Chỉ tiêu: a measurable target of a programme, with baseline and measurements.
 
@@ -121,6 +128,8 @@ class Indicator(models.Model):
     status_override_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords()
+
+    objects = IndicatorQuerySet.as_manager()
 
     class Meta:
         ordering = ["programme", "order", "code"]

@@ -58,7 +58,7 @@ def round_open(
     rnd.full_clean()
     rnd.save()
     tasks = list(programme.key_tasks.prefetch_related("lead_links"))
-    indicators = list(programme.indicators.exclude(target_kind="rank"))
+    indicators = list(programme.indicators.reported())
     for agency in agencies:
         submission = Submission.objects.create(round=rnd, agency=agency)
         TaskReport.objects.bulk_create(

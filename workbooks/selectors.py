@@ -1,8 +1,7 @@
 """Reads for the Excel import: an agency's items in a programme, and a pending upload.
 
-An agency reports for the indicators it answers for (rank indicators are measured through
-their sub-indicators) and the key tasks it leads: the same rule `reporting.services.round_open`
-uses to build an agency's form.
+An agency reports for the indicators it answers for (`Indicator.objects.reported()`) and the
+key tasks it leads: the same rule `reporting.services.round_open` uses to build an agency's form.
 """
 
 from django.db.models import Prefetch
@@ -17,7 +16,7 @@ from .models import ImportBatch
 def agency_indicators(programme, agency) -> list[Indicator]:
     return list(
         Indicator.objects.filter(programme=programme, responsible_agency=agency)
-        .exclude(target_kind="rank")
+        .reported()
         .prefetch_related(Prefetch("measurements", queryset=Measurement.objects.order_by("year", "period_number")))
         .order_by("order", "code")
     )
