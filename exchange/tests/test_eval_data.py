@@ -1,8 +1,7 @@
 """Integrity of the technology matching evaluation set (bench/exchange_eval/).
 
-Kept next to the data; collected only when named (`pytest bench/exchange_eval/test_eval_data.py`)
-until it is moved into the exchange app's tests (it finds the set from there without changes).
-Needs no database.
+Runs with the exchange's tests and finds the set by walking up to the folder that holds
+`bench/exchange_eval/`. Needs no database.
 """
 
 import json
