@@ -1,8 +1,10 @@
-"""Public pages served from cache to anonymous readers, never stale.
+"""Public pages and API reads served from cache, never stale.
 
 The cache key holds a data version that every committed change to public data increments
 (see `core.apps`), so a page is rebuilt after the first change and reused until the next.
-Signed-in users and API clients with credentials always get a fresh page.
+Anonymous readers get the whole rendered response from the cache. Signed-in users always get a
+freshly rendered page; API clients with credentials get the data anonymous readers get (the
+public API reads are the same for everyone) after their own authentication and rate limit.
 """
 
 import hashlib
@@ -13,6 +15,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
+from rest_framework.response import Response
 
 VERSION_KEY = "public-data-version"
 
@@ -46,12 +49,21 @@ def _cacheable(request) -> bool:
     )
 
 
-def public_response(request, build):
-    """The response `build()` makes, or the one it made for the same page and data version."""
+def _key(request, kind: str) -> str:
+    """Per data version, language, host and full path; for a page, also per media type, since the
+    API answers browsers with DRF's HTML page and every other client with JSON."""
+    place = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+    if kind == "page":
+        kind = "html" if "text/html" in request.META.get("HTTP_ACCEPT", "") else "json"
+    return f"public:{kind}:{public_data_version()}:{get_language()}:{place}"
+
+
+def public_response(request, build, seconds=None):
+    """The response `build()` makes, or the one it made for the same page and data version
+    (kept `seconds()` seconds when given, for a page that also changes with time)."""
     if not _cacheable(request):
         return build()
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    key = f"page:{public_data_version()}:{get_language()}:{path}"
+    key = _key(request, "page")
     cached = cache.get(key)
     if cached is not None:
         content, content_type = cached
@@ -60,7 +72,8 @@ def public_response(request, build):
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
     if response.status_code == 200 and not response.streaming and not response.cookies:
-        cache.set(key, (response.content, response["Content-Type"]), settings.PUBLIC_PAGE_CACHE_SECONDS)
+        timeout = seconds() if seconds else settings.PUBLIC_PAGE_CACHE_SECONDS
+        cache.set(key, (response.content, response["Content-Type"]), timeout)
     return response
 
 
@@ -75,8 +88,10 @@ def public_page(view):
 
 
 class PublicCacheMixin:
-    """The same for a DRF view: anonymous reads are served from the cache. A cached answer
-    counts against the client's rate limit too; over it, the view itself answers (429)."""
+    """The same for a DRF view of public data: anonymous reads are served from the cache. A
+    cached answer counts against the client's rate limit too; over it, the view itself answers
+    (429). Clients with credentials pass DRF's checks as usual, then get the cached data of the
+    list or record (`list` / `retrieve`), since a public read does not depend on who asks."""
 
     def dispatch(self, request, *args, **kwargs):
         def view():
@@ -86,4 +101,25 @@ class PublicCacheMixin:
             if not all(throttle.allow_request(request, self) for throttle in self.get_throttles()):
                 return view()
             request.rate_counted = True  # the view's own throttle check does not count it again
-        return public_response(request, view)
+        return public_response(request, view, self.cache_seconds)
+
+    def cache_seconds(self) -> int:
+        """How long a cached answer may be kept; a view whose data also changes with time (a call
+        opening) says until when."""
+        return settings.PUBLIC_PAGE_CACHE_SECONDS
+
+    def list(self, request, *args, **kwargs):
+        return self._shared_read(request, super().list, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._shared_read(request, super().retrieve, *args, **kwargs)
+
+    def _shared_read(self, request, read, *args, **kwargs):
+        key = _key(request, "data")
+        data = cache.get(key)
+        if data is not None:
+            return Response(data)
+        response = read(request, *args, **kwargs)
+        if response.status_code == 200:
+            cache.set(key, response.data, self.cache_seconds())
+        return response

@@ -276,11 +276,15 @@ class SelectionCallSerializer(serializers.ModelSerializer):
     list=extend_schema(responses={200: SelectionCallSerializer}),
     retrieve=extend_schema(responses={200: SelectionCallSerializer, 404: ErrorSerializer}),
 )
-class SelectionCallViewSet(viewsets.ReadOnlyModelViewSet):
-    """Selection calls (thông báo tuyển chọn); public. Not cached: whether a call is open changes with time."""
+class SelectionCallViewSet(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
+    """Selection calls (thông báo tuyển chọn); public. Whether a call is open changes with time, so
+    an answer is cached only until the next call opens or closes."""
 
     queryset = SelectionCall.objects.order_by("-closes_at", "pk")
     serializer_class = SelectionCallSerializer
+
+    def cache_seconds(self) -> int:
+        return selectors.seconds_until_a_call_opens_or_closes(cap=super().cache_seconds())
 
 
 # Dossiers --------------------------------------------------------------------------------------

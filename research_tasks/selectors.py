@@ -1,10 +1,11 @@
 """Reads of S&T tasks, each at a fixed number of queries."""
 
 import datetime
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -72,6 +73,18 @@ def task_detail(pk: int) -> ResearchTask:
 
 def calls_public() -> QuerySet[SelectionCall]:
     return SelectionCall.objects.select_related("task").order_by("-closes_at")
+
+
+def seconds_until_a_call_opens_or_closes(*, cap: int, now=None) -> int:
+    """Whole seconds until some call's `is_open` changes (a call is open until the end of its
+    closing instant), at most `cap`: how long a list of calls stays true."""
+    now = now or timezone.now()
+    next_opening = SelectionCall.objects.filter(opens_at__gt=now).aggregate(at=Min("opens_at"))["at"]
+    next_closing = SelectionCall.objects.filter(closes_at__gte=now).aggregate(at=Min("closes_at"))["at"]
+    changes = [at for at in (next_opening, next_closing) if at is not None]
+    if not changes:
+        return cap
+    return min(cap, math.ceil((min(changes) - now).total_seconds()) + 1)
 
 
 def call_get(pk: int) -> SelectionCall:

@@ -56,14 +56,32 @@ def test_signed_in_users_always_get_a_fresh_page(client, programme, reporter_sok
     assert again > 0 and "reporter_sokhcn" in page
 
 
-def test_the_api_is_cached_for_anonymous_reads_only(client, programme, reporter_sokhcn):
-    url = "/api/v1/indicators/?programme=07-ctr-tu"
-    queries(client, url)
-    assert queries(client, url)[0] == 0
+def test_token_clients_get_the_cached_data_after_their_own_checks(
+    client, programme, reporter_sokhcn, secretariat, django_capture_on_commit_callbacks
+):
     from rest_framework.authtoken.models import Token
 
+    url = "/api/v1/indicators/?programme=07-ctr-tu"
     token = Token.objects.create(user=reporter_sokhcn)
-    assert queries(client, url, HTTP_AUTHORIZATION=f"Token {token.key}")[0] > 0
+    auth = {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+    first, body = queries(client, url, **auth)
+    again, same = queries(client, url, **auth)
+    assert again == 1 < first and same == body  # only the token look-up
+    assert client.get(url, HTTP_AUTHORIZATION="Token not-a-token").status_code == 401
+    with django_capture_on_commit_callbacks(execute=True):
+        measurement_record(
+            indicator=Indicator.objects.get(code="CT2"), actor=secretariat, year=2024, value="7,3", source="x"
+        )
+    assert queries(client, url, **auth)[1] != body
+
+
+def test_browsers_and_json_clients_each_get_their_own_cached_api_page(client, programme):
+    url = "/api/v1/agencies/"
+    html = client.get(url, HTTP_ACCEPT="text/html")
+    json_response = client.get(url, HTTP_ACCEPT="application/json")
+    assert html["Content-Type"].startswith("text/html")
+    assert json_response["Content-Type"] == "application/json" and json_response.json()["count"] > 0
+    assert client.get(url, HTTP_ACCEPT="text/html")["Content-Type"].startswith("text/html")
 
 
 def test_the_language_link_sets_the_cookie_and_refuses_foreign_redirects(client, programme):

@@ -1,5 +1,7 @@
 """API: public tasks and calls, one's own dossiers, councils for their members; writes need a token."""
 
+import datetime
+
 import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -23,6 +25,18 @@ def test_tasks_and_calls_are_public(flow):
     assert tasks["results"][0]["stage_label"] == "Đang nhận hồ sơ"
     calls = api().get("/api/v1/calls/").json()
     assert calls["results"][0]["is_open"] is True
+
+
+def test_a_cached_list_of_calls_lasts_only_until_a_call_opens_or_closes(flow):
+    from research_tasks.selectors import seconds_until_a_call_opens_or_closes as seconds
+
+    assert seconds(cap=600) == 600  # no call: nothing changes with time
+    flow.calling()  # open since yesterday, closes in a day
+    now = flow.call.closes_at - datetime.timedelta(minutes=5)
+    assert seconds(cap=600, now=now) == 301
+    assert seconds(cap=60, now=now) == 60
+    assert seconds(cap=600, now=flow.call.opens_at - datetime.timedelta(seconds=90)) == 91
+    assert seconds(cap=600, now=flow.call.closes_at + datetime.timedelta(seconds=1)) == 600
 
 
 def test_dossiers_need_a_token_and_show_only_ones_own(flow, people):
