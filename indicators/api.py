@@ -327,8 +327,9 @@ class IndicatorViewSet(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
             "programme__slug", "order", "code", "pk"
         )
         if self.action == "list":
-            children = with_recent_data(Indicator.objects.order_by("order", "code", "pk"))
-            return with_recent_data(base).prefetch_related(Prefetch("children", queryset=children))
+            # A list shows the status and latest value: the latest period is enough.
+            children = with_recent_data(Indicator.objects.order_by("order", "code", "pk"), periods=1)
+            return with_recent_data(base, periods=1).prefetch_related(Prefetch("children", queryset=children))
         return base.prefetch_related(
             Prefetch("measurements", queryset=_measurements()),
             Prefetch(

@@ -141,12 +141,13 @@ def indicators_with_data(*conditions, **filters):
 RECENT_PERIODS = 24
 
 
-def with_recent_data(indicators):
-    """Indicators with only their most recent figures loaded, and the first figure annotated
-    (for the baseline of an indicator without one): pages that list many indicators read a
-    bounded number of rows, whatever the length of the series."""
+def with_recent_data(indicators, periods: int = RECENT_PERIODS):
+    """Indicators with only the figures of their most recent `periods` loaded (an official and a
+    provisional figure each), and the first figure annotated (for the baseline of an indicator
+    without one): pages that list many indicators read a bounded number of rows, whatever the
+    length of the series. Status and latest value need only `periods=1`."""
     first = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("year", "period_number", "-kind")
-    recent = Measurement.objects.order_by("-year", "-period_kind", "-period_number", "kind")[: 2 * RECENT_PERIODS]
+    recent = Measurement.objects.order_by("-year", "-period_kind", "-period_number", "kind")[: 2 * periods]
     return indicators.annotate(
         first_value=Subquery(first.values("value")[:1]),
         first_year=Subquery(first.values("year")[:1]),

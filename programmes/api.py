@@ -32,6 +32,7 @@ from .models import (
     SolutionParagraph,
 )
 from .permissions import can_report_for_task
+from .selectors import key_task_numbers
 from .services import key_task_update_record
 
 # Programmes ------------------------------------------------------------------------------
@@ -391,7 +392,8 @@ class SolutionGroupListSerializer(SolutionGroupSerializer):
         read_only_fields = fields
 
     def get_key_tasks(self, group) -> list[int]:
-        return [task.number for task in group.key_tasks.all()]
+        numbers = getattr(group, "key_task_numbers", None)
+        return numbers if numbers is not None else key_task_numbers([group.pk]).get(group.pk, [])
 
 
 @extend_schema_view(
@@ -405,14 +407,17 @@ class SolutionGroupViewSet(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = SolutionGroupFilter
     queryset = (
         SolutionGroup.objects.select_related("programme")
-        .prefetch_related(
-            Prefetch("paragraphs", queryset=SolutionParagraph.objects.order_by("order", "pk")),
-            Prefetch(
-                "key_tasks", queryset=KeyTask.objects.only("pk", "number", "solution_group_id").order_by("number", "pk")
-            ),
-        )
+        .prefetch_related(Prefetch("paragraphs", queryset=SolutionParagraph.objects.order_by("order", "pk")))
         .order_by("programme__slug", "number", "pk")
     )
+
+    def paginate_queryset(self, queryset):
+        # A generated programme's group holds hundreds of tasks: their numbers, not model instances.
+        page = super().paginate_queryset(queryset)
+        numbers = key_task_numbers([group.pk for group in page])
+        for group in page:
+            group.key_task_numbers = numbers.get(group.pk, [])
+        return page
 
 
 class MilestoneListSerializer(MilestoneSerializer):

@@ -59,6 +59,15 @@ def key_tasks(programme, **filters):
     )
 
 
+def key_task_numbers(group_ids) -> dict[int, list[int]]:
+    """The numbers of the key tasks under each solution group, in order."""
+    numbers = defaultdict(list)
+    tasks = KeyTask.objects.filter(solution_group_id__in=group_ids).order_by("number", "pk")
+    for group_id, number in tasks.values_list("solution_group_id", "number"):
+        numbers[group_id].append(number)
+    return numbers
+
+
 def key_task_detail(programme, number: int) -> KeyTask:
     task = get_object_or_404(key_tasks(programme), number=number)
     task.recent_updates = list(
