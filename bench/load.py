@@ -150,6 +150,9 @@ def headers(args) -> dict[str, str]:
     sent = {"Accept-Language": args.language, "User-Agent": "sti-bench/1", "Accept": "*/*"}
     if args.cookie:
         sent["Cookie"] = args.cookie  # e.g. a session of a signed-in user, for pages behind a login
+    for header in args.header:
+        name, _, value = header.partition(":")
+        sent[name.strip()] = value.strip()  # e.g. "Authorization: Token ..." for an API client
     return sent
 
 
@@ -201,6 +204,9 @@ def main(argv=None) -> int:
     parser.add_argument("--language", default="vi")
     parser.add_argument(
         "--cookie", default="", help='Cookie header for every request, e.g. "sessionid=..." (not stored)'
+    )
+    parser.add_argument(
+        "--header", action="append", default=[], help='extra request header, e.g. "Authorization: Token ..."'
     )
     parser.add_argument("--label", default="load", help="name of the JSON file written to bench/results/")
     parser.add_argument("--meta", default="{}", help="extra JSON object stored with the results")

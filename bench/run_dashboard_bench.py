@@ -358,7 +358,7 @@ def main() -> int:
     return 0 if all(row["ok"] for row in rows) else 1
 
 
-def run_load(args, paths, mode, cookie, out: Path) -> dict:
+def run_load(args, paths, mode, cookie, out: Path, headers=()) -> dict:
     command = [
         PYTHON,
         str(BENCH / "load.py"),
@@ -375,6 +375,7 @@ def run_load(args, paths, mode, cookie, out: Path) -> dict:
         "--out",
         str(out),
         *(["--cookie", cookie] if cookie else []),
+        *[option for header in headers for option in ("--header", header)],
         *paths,
     ]
     log(f"load, {mode}: {args.clients} clients x {args.requests} requests per URL, {len(paths)} URLs")
