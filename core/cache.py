@@ -91,12 +91,19 @@ class PublicCacheMixin:
     """The same for a DRF view of public data: anonymous reads are served from the cache. A
     cached answer counts against the client's rate limit too; over it, the view itself answers
     (429). Clients with credentials pass DRF's checks as usual, then get the cached data of the
-    list or record (`list` / `retrieve`), since a public read does not depend on who asks."""
+    list or record (`list` / `retrieve`), since a public read does not depend on who asks.
+    A viewset whose other reads do depend on it (a draft shown to its owner) names the ones that
+    do not in `public_actions`."""
+
+    public_actions = ("list", "retrieve")
 
     def dispatch(self, request, *args, **kwargs):
         def view():
             return super(PublicCacheMixin, self).dispatch(request, *args, **kwargs)
 
+        action_map = getattr(self, "action_map", None)  # a viewset's; a plain APIView has one read
+        if action_map is not None and action_map.get(request.method.lower()) not in self.public_actions:
+            return view()
         if _cacheable(request):
             if not all(throttle.allow_request(request, self) for throttle in self.get_throttles()):
                 return view()

@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 from rest_framework.viewsets import ViewSet
 
 from core.api import ErrorSerializer, ValidationErrorSerializer
+from core.cache import PublicCacheMixin
 from research.models import Organisation
 
 from . import matching, selectors, services
@@ -123,8 +124,11 @@ def _signed_in(request) -> None:
         raise NotAuthenticated
 
 
-class ListingViewSet(ViewSet):
-    """Listings (tin công nghệ): offers and requests. Reads show published listings."""
+class ListingViewSet(PublicCacheMixin, ViewSet):
+    """Listings (tin công nghệ): offers and requests. Reads show published listings; a search
+    answers the same to every anonymous reader (cached), a listing may be a draft its owner sees."""
+
+    public_actions = ("list",)
 
     lookup_value_regex = "[^/]+"
 
@@ -154,9 +158,12 @@ class ListingViewSet(ViewSet):
                 "count": page.total,
                 "page": page.page,
                 "pages": page.pages,
+                # One serializer for the page: a ModelSerializer per hit builds its fields again each time.
                 "results": [
-                    {**ListingSerializer(hit.listing).data, "title_html": hit.title, "snippet_html": hit.snippet}
-                    for hit in page.hits
+                    {**data, "title_html": hit.title, "snippet_html": hit.snippet}
+                    for hit, data in zip(
+                        page.hits, ListingSerializer([hit.listing for hit in page.hits], many=True).data, strict=True
+                    )
                 ],
                 "facets": {
                     name: [{"value": f.value, "label": f.label, "count": f.count} for f in facets]

@@ -1,0 +1,55 @@
+"""The search API comes from the cache for anonymous readers, is never stale, and a listing's own
+page (a draft its owner may read) is never served from it."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.authtoken.models import Token
+
+from exchange import services
+
+from .conftest import OFFER
+
+SEARCH = "/api/v1/exchange/listings/?q=nuoc+thai"
+
+
+@pytest.fixture(autouse=True)
+def real_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "x"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _read(client, url, **headers):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, **headers)
+    return response, len(ctx)
+
+
+def test_a_repeated_search_costs_no_query_and_a_new_listing_shows_at_once(
+    client, published, member, moderator, django_capture_on_commit_callbacks
+):
+    first, _queries = _read(client, SEARCH)
+    again, queries = _read(client, SEARCH)
+    assert queries == 0 and again.json() == first.json() and first.json()["count"] == 1
+    org = member.exchange_memberships.get().organisation
+    listing = services.listing_create(
+        actor=member, organisation=org, kind="offer", **{**OFFER, "title": "Xử lý nước thải dệt nhuộm"}
+    )
+    services.listing_submit(listing=listing, actor=member)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.listing_publish(listing=listing, actor=moderator)
+    assert client.get(SEARCH).json()["count"] == 2
+
+
+def test_a_draft_read_by_its_owner_is_not_cached_for_anyone_else(client, member, member_other):
+    org = member.exchange_memberships.get().organisation
+    draft = services.listing_create(actor=member, organisation=org, kind="offer", **OFFER)
+    url = f"/api/v1/exchange/listings/{draft.pk}/"
+    owner = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=member).key}"}
+    other = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=member_other).key}"}
+    assert client.get(url, **owner).status_code == 200
+    assert client.get(url, **other).status_code == 403
+    assert client.get(url).status_code == 403
