@@ -21,7 +21,7 @@ from core.api import ErrorSerializer, ValidationErrorSerializer
 from core.cache import PublicCacheMixin
 from research.models import Organisation
 
-from . import matching, selectors, services
+from . import match_lists, selectors, services
 from .models import Listing
 from .permissions import can_view_listing, require
 from .search import clean_filters, search_listings
@@ -242,7 +242,7 @@ def _validated(serializer_class, data) -> dict:
 
 
 def _matches_body(listing: Listing, limit: int) -> dict:
-    found = matching.cached_matches(listing, limit=limit)
+    found = match_lists.listing_matches(listing, limit=limit)
     return {
         "listing": {"id": listing.pk, "external_id": listing.external_id, "kind": listing.kind, "title": listing.title},
         "results": MatchSerializer(found, many=True).data,

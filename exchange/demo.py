@@ -15,7 +15,7 @@ from accounts.models import User
 from core.text import strip_accents
 from research.models import Organisation
 
-from . import matching
+from . import match_batch, matching
 from .models import MODERATORS_GROUP, Field, Listing, Member, TransferMode
 
 # (field, offer title, request title, description, keywords)
@@ -387,4 +387,5 @@ def load_exchange_demo(*, count: int = 300, password: str = "demo-07-pass", seed
             [Through(listing_id=l.pk, transfermode_id=modes[c].pk) for l, codes in created for c in codes]  # noqa: E741
         )
         matching.index_rebuild()
+        match_batch.lists_rebuild()
     return f"{count} listings, moderator sangiaodich, members vientruong and doanhnghiep"

@@ -46,6 +46,7 @@ CANDIDATE_TERMS = 16
 CANDIDATES = 150
 MAX_DF_SHARE = 0.2
 STRONG_MATCH = 0.6
+EXPLAIN_TERMS = 8
 TEXT_RELEVANT = 0.1
 
 
@@ -122,6 +123,10 @@ def index_listing(listing: Listing) -> None:
     Listing.objects.filter(pk=listing.pk).update(term_norm=listing.term_norm)
 
 
+def _other_kind(kind: str) -> str:
+    return Listing.Kind.REQUEST if kind == Listing.Kind.OFFER else Listing.Kind.OFFER
+
+
 def _norm(tfs: dict[str, float], kind: str, *, dfs: dict[str, int] | None = None, total: int | None = None) -> float:
     total = _published_count(kind) if total is None else total
     if dfs is None:
@@ -129,40 +134,38 @@ def _norm(tfs: dict[str, float], kind: str, *, dfs: dict[str, int] | None = None
     return math.sqrt(sum((w * _idf(dfs.get(t, 0), total)) ** 2 for t, w in tfs.items())) or 1.0
 
 
-def index_rebuild(kind: str | None = None, *, batch: int = 2000) -> int:
+def index_rebuild(*, batch: int = 2000) -> int:
     """Recompute the whole index (after a bulk import); returns the listings indexed."""
-    kinds = [kind] if kind else [Listing.Kind.OFFER, Listing.Kind.REQUEST]
-    indexed = 0
-    for k in kinds:
-        with transaction.atomic():
+    kinds = [Listing.Kind.OFFER, Listing.Kind.REQUEST]
+    all_tfs: dict[str, dict[int, dict[str, float]]] = {}
+    dfs: dict[str, dict[str, int]] = {}
+    with transaction.atomic():
+        for k in kinds:
             Posting.objects.filter(kind=k).delete()
             TermStat.objects.filter(kind=k).delete()
-            df: dict[str, int] = defaultdict(int)
             rows = Listing.objects.filter(status=Listing.Status.PUBLISHED, kind=k).only(
                 "pk", "title", "keywords", "description"
             )
-            all_tfs = {}
-            for listing in rows.iterator(chunk_size=batch):
-                tfs = listing_terms(listing)
-                all_tfs[listing.pk] = tfs
+            all_tfs[k] = {listing.pk: listing_terms(listing) for listing in rows.iterator(chunk_size=batch)}
+            dfs[k] = defaultdict(int)
+            for tfs in all_tfs[k].values():
                 for term in tfs:
-                    df[term] += 1
-            TermStat.objects.bulk_create([TermStat(kind=k, term=t, df=n) for t, n in df.items()], batch_size=batch)
-            total = len(all_tfs)
+                    dfs[k][term] += 1
+            TermStat.objects.bulk_create([TermStat(kind=k, term=t, df=n) for t, n in dfs[k].items()], batch_size=batch)
+        for k in kinds:
             postings, norms = [], []
-            for pk, tfs in all_tfs.items():
+            for pk, tfs in all_tfs[k].items():
                 postings.extend(Posting(listing_id=pk, kind=k, term=t, tf=w) for t, w in tfs.items())
-                norms.append(Listing(pk=pk, term_norm=_norm(tfs, k, dfs=df, total=total)))
+                norms.append(Listing(pk=pk, term_norm=_norm(tfs, k, dfs=dfs[k], total=len(all_tfs[k]))))
                 if len(postings) > 20 * batch:
                     Posting.objects.bulk_create(postings, batch_size=batch)
                     postings = []
             Posting.objects.bulk_create(postings, batch_size=batch)
             Listing.objects.bulk_update(norms, ["term_norm"], batch_size=batch)
-            indexed += total
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # fresh statistics, or the planner misjudges postings
             cursor.execute("ANALYZE exchange_posting, exchange_termstat")
-    return indexed
+    return sum(len(tfs) for tfs in all_tfs.values())
 
 
 # Scoring -------------------------------------------------------------------------------------
@@ -265,50 +268,108 @@ def _shared_terms_reason(contributions: dict[str, float], query: Listing, other:
     )
 
 
-def _score_pair(
-    query: Listing, other: Listing, cosine: float, contributions: dict[str, float], *, explain: bool = True
-) -> Match:
-    request, offer = (query, other) if query.kind == Listing.Kind.REQUEST else (other, query)
-    field_score, field_text = _field_fit(query, other)
-    trl_score, trl_text = _trl_fit(request, offer)
-    mode_score, mode_text = _mode_fit(query, other)
-    cosine = max(0.0, min(1.0, cosine))
-    # Field, TRL and modes count in full only for listings that talk about the same thing.
-    relevance = min(1.0, cosine / TEXT_RELEVANT)
-    score = WEIGHT_TEXT * math.sqrt(cosine) + relevance * (
+def combined_score(cosine, field_score, trl_score, mode_score):
+    """The score of the module docstring, from fits already computed; floats or numpy arrays
+    (the batch rebuild, exchange/match_batch.py, scores with the same function)."""
+    relevance = cosine / TEXT_RELEVANT
+    relevance = min(1.0, relevance) if isinstance(relevance, float) else relevance.clip(max=1.0)
+    return WEIGHT_TEXT * cosine**0.5 + relevance * (
         WEIGHT_FIELD * field_score + WEIGHT_TRL * trl_score + WEIGHT_MODES * mode_score
     )
-    # Finding the shared words as written costs most: done only for the matches shown.
-    reasons = [_shared_terms_reason(contributions, query, other, cosine)] if explain else []
-    for kind, text, part in (
-        ("field", field_text, field_score),
-        ("trl", trl_text, trl_score),
-        ("modes", mode_text, mode_score),
-    ):
-        if text:
-            reasons.append(Reason(kind, text, part))
-    return Match(listing=other, score=round(min(1.0, score), 4), text_similarity=round(cosine, 4), reasons=reasons)
 
 
-def _matches(listing: Listing, target_kind: str, limit: int) -> list[Match]:
-    q_tfs = listing_terms(listing)
-    if not q_tfs:
-        return []
-    total = _published_count(target_kind)
-    if not total:
-        return []
-    dfs = dict(TermStat.objects.filter(kind=target_kind, term__in=list(q_tfs)).values_list("term", "df"))
-    weights = {t: w * _idf(dfs[t], total) for t, w in q_tfs.items() if dfs.get(t)}
-    if not weights:
-        return []
-    q_norm = math.sqrt(sum((w * _idf(dfs.get(t, 0), total)) ** 2 for t, w in q_tfs.items())) or 1.0
-    specific = [t for t in weights if dfs[t] <= max(3, MAX_DF_SHARE * total)]
-    specific = sorted(specific or weights, key=lambda t: -weights[t])[:CANDIDATE_TERMS]
-    idf_case = Case(
-        *[When(term=t, then=Value(weights[t] * _idf(dfs[t], total))) for t in specific], output_field=FloatField()
+def _fits(query: Listing, other: Listing) -> list[tuple[str, str, float]]:
+    """(kind, sentence, fit) for the field, the TRL and the transfer modes."""
+    request, offer = (query, other) if query.kind == Listing.Kind.REQUEST else (other, query)
+    fits = [
+        ("field", *_field_fit(query, other)),
+        ("trl", *_trl_fit(request, offer)),
+        ("modes", *_mode_fit(query, other)),
+    ]
+    return [(kind, text, part) for kind, part, text in fits]
+
+
+@dataclass
+class Scored:
+    """A candidate scored for a query, before its explanation is written. `shared`: each shared
+    term's part of the cosine's numerator (tf · idf of both sides)."""
+
+    other: Listing
+    score: float
+    text_similarity: float
+    shared: dict[str, float]
+
+    def rank_key(self) -> tuple[float, float, int]:
+        return (-self.score, -self.text_similarity, -self.other.pk)
+
+
+def _score(query: Listing, other: Listing, cosine: float, shared: dict[str, float]) -> Scored:
+    cosine = max(0.0, min(1.0, cosine))
+    score = combined_score(cosine, *(part for _kind, _text, part in _fits(query, other)))
+    return Scored(other=other, score=round(min(1.0, score), 4), text_similarity=round(cosine, 4), shared=shared)
+
+
+def explainable(shared: dict[str, float]) -> dict[str, float]:
+    """The shared terms an explanation may show (see `_shared_terms_reason`: phrases and
+    synonyms first, then single syllables, heaviest first), weights rounded: what a stored
+    match keeps."""
+    phrases = [t for t in shared if " " in t or t.startswith("~")]
+    words = [t for t in shared if not (" " in t or t.startswith("~"))]
+    kept = (
+        sorted(phrases, key=lambda t: -shared[t])[:EXPLAIN_TERMS]
+        + sorted(words, key=lambda t: -shared[t])[:EXPLAIN_TERMS]
     )
+    return {t: float(f"{shared[t]:.4g}") for t in kept}
+
+
+def reasons_for(query: Listing, other: Listing, cosine: float, shared: dict[str, float]) -> list[Reason]:
+    """The explanation of a match, in the language of the reader (written when read)."""
+    reasons = [_shared_terms_reason(explainable(shared), query, other, cosine)]
+    reasons.extend(Reason(kind, text, part) for kind, text, part in _fits(query, other) if text)
+    return reasons
+
+
+def explain(query: Listing, scored: Scored) -> Match:
+    return Match(
+        listing=scored.other,
+        score=scored.score,
+        text_similarity=scored.text_similarity,
+        reasons=reasons_for(query, scored.other, scored.text_similarity, scored.shared),
+    )
+
+
+@dataclass
+class Frame:
+    """The published listings of one kind as a search target: their count and the document
+    frequency of the query's terms among them, which give the idf."""
+
+    kind: str
+    total: int
+    dfs: dict[str, int]
+
+    @classmethod
+    def of(cls, kind: str, terms) -> "Frame":
+        dfs = dict(TermStat.objects.filter(kind=kind, term__in=list(terms)).values_list("term", "df"))
+        return cls(kind=kind, total=_published_count(kind), dfs=dfs)
+
+    def idf(self, term: str) -> float:
+        return _idf(self.dfs.get(term, 0), self.total)
+
+    def norm(self, tfs: dict[str, float]) -> float:
+        return _norm(tfs, self.kind, dfs=self.dfs, total=self.total)
+
+
+def _candidates(listing: Listing, q_tfs: dict[str, float], frame: Frame) -> tuple[list[Listing], dict]:
+    """Up to `CANDIDATES` listings of the frame's kind sharing the query's most specific terms,
+    with their terms (tf)."""
+    weights = {t: w * frame.idf(t) for t, w in q_tfs.items() if frame.dfs.get(t)}
+    if not weights:
+        return [], {}
+    specific = [t for t in weights if frame.dfs[t] <= max(3, MAX_DF_SHARE * frame.total)]
+    specific = sorted(specific or weights, key=lambda t: -weights[t])[:CANDIDATE_TERMS]
+    idf_case = Case(*[When(term=t, then=Value(weights[t] * frame.idf(t))) for t in specific], output_field=FloatField())
     candidates = list(
-        Posting.objects.filter(kind=target_kind, term__in=specific)
+        Posting.objects.filter(kind=frame.kind, term__in=specific)
         .exclude(listing_id=listing.pk)
         .values("listing_id")
         .annotate(s=Sum(F("tf") * idf_case))
@@ -316,52 +377,89 @@ def _matches(listing: Listing, target_kind: str, limit: int) -> list[Match]:
         .values_list("listing_id", flat=True)[:CANDIDATES]
     )
     if not candidates:
-        return []
-    dots: dict[int, dict[str, float]] = defaultdict(dict)
+        return [], {}
+    tfs: dict[int, dict[str, float]] = defaultdict(dict)
     # By listing only (its index), terms picked here: with the terms in SQL too, PostgreSQL may
     # choose the (kind, term) index and read every posting of common terms.
     for pk, term, tf in Posting.objects.filter(listing_id__in=candidates).values_list("listing_id", "term", "tf"):
-        if term in weights:
-            dots[pk][term] = tf * _idf(dfs[term], total) * weights[term]
+        tfs[pk][term] = tf
     others = (
         Listing.objects.filter(pk__in=candidates, status=Listing.Status.PUBLISHED)
         .select_related("field__parent", "organisation")
         .prefetch_related("transfer_modes")
     )
-    if listing.pk:
-        listing = Listing.objects.select_related("field__parent").prefetch_related("transfer_modes").get(pk=listing.pk)
+    return list(others), tfs
+
+
+def _shared(a_tfs: dict[str, float], b_tfs: dict[str, float], frame: Frame) -> dict[str, float]:
+    return {t: tf * b_tfs[t] * frame.idf(t) ** 2 for t, tf in a_tfs.items() if t in b_tfs}
+
+
+def _loaded(listing: Listing) -> Listing:
+    return Listing.objects.select_related("field__parent").prefetch_related("transfer_modes").get(pk=listing.pk)
+
+
+def rank(listing: Listing, *, reverse: bool = False) -> tuple[list[Scored], list[tuple[Listing, Scored]]]:
+    """The candidates of a published listing scored for it, best first; with `reverse`, also
+    the listing scored for each candidate, in the candidate's frame (what the candidate's own
+    match list would give it), to put it into their stored lists."""
+    q_tfs = listing_terms(listing)
+    if not q_tfs:
+        return [], []
+    frame = Frame.of(_other_kind(listing.kind), q_tfs)
+    if not frame.total:
+        return [], []
+    others, tfs = _candidates(listing, q_tfs, frame)
+    if not others:
+        return [], []
+    listing = _loaded(listing)
+    q_norm = frame.norm(q_tfs)
     scored = []
     for other in others:
-        contributions = dots.get(other.pk, {})
-        cosine = sum(contributions.values()) / (q_norm * (other.term_norm or 1.0))
-        scored.append((_score_pair(listing, other, cosine, contributions, explain=False), contributions, cosine))
-    scored.sort(key=lambda item: (-item[0].score, -item[0].text_similarity, -item[0].listing.pk))
-    return [_score_pair(listing, m.listing, cosine, contributions) for m, contributions, cosine in scored[:limit]]
+        shared = _shared(q_tfs, tfs.get(other.pk, {}), frame)
+        scored.append(_score(listing, other, sum(shared.values()) / (q_norm * (other.term_norm or 1.0)), shared))
+    scored.sort(key=Scored.rank_key)
+    if not reverse:
+        return scored, []
+    # In a candidate's frame: the idf of the listing's kind, the candidate's norm with it.
+    own = Frame.of(listing.kind, {term for terms in tfs.values() for term in terms} | set(q_tfs))
+    own_norm = own.norm(q_tfs)
+    reversed_ = []
+    for other in others:
+        other_tfs = tfs.get(other.pk, {})
+        shared = _shared(q_tfs, other_tfs, own)
+        cosine = sum(shared.values()) / (own.norm(other_tfs) * own_norm)
+        reversed_.append((other, _score(other, listing, cosine, shared)))
+    return scored, reversed_
+
+
+def compute_matches(listing: Listing, limit: int = 10) -> list[Match]:
+    """The matches of a listing computed now from the index (offers for a request, requests
+    for an offer), best first; what the stored lists hold, computed on the fly."""
+    scored, _reverse = rank(listing)
+    if not scored:
+        return []
+    listing = _loaded(listing)
+    return [explain(listing, item) for item in scored[:limit]]
 
 
 def offers_for_request(listing: Listing, limit: int = 10) -> list[Match]:
-    """The published offers that best answer a request, best first."""
-    return _matches(listing, Listing.Kind.OFFER, limit)
+    """The published offers that best answer a request, best first (computed now)."""
+    return compute_matches(listing, limit) if listing.kind == Listing.Kind.REQUEST else []
 
 
 def requests_for_offer(listing: Listing, limit: int = 10) -> list[Match]:
-    """The published requests an offer may answer, best first."""
-    return _matches(listing, Listing.Kind.REQUEST, limit)
-
-
-def matches_for(listing: Listing, limit: int = 10) -> list[Match]:
-    if listing.kind == Listing.Kind.REQUEST:
-        return offers_for_request(listing, limit)
-    return requests_for_offer(listing, limit)
+    """The published requests an offer may answer, best first (computed now)."""
+    return compute_matches(listing, limit) if listing.kind == Listing.Kind.OFFER else []
 
 
 def cached_matches(listing: Listing, limit: int = 10) -> list[Match]:
-    """`matches_for` kept until the public data change (every publish, edit or expiry bumps the
-    version, see core.cache), so a new listing still shows up at once."""
+    """`compute_matches` kept until the public data change (every publish, edit or expiry bumps
+    the version, see core.cache): for lists longer than the stored ones."""
     key = f"exchange:matches:{public_data_version()}:{listing.pk}:{limit}"
     found = cache.get(key)
     if found is None:
-        found = matches_for(listing, limit)
+        found = compute_matches(listing, limit)
         cache.set(key, found, 600)
     return found
 
@@ -369,11 +467,16 @@ def cached_matches(listing: Listing, limit: int = 10) -> list[Match]:
 __all__ = [
     "Match",
     "Reason",
+    "Scored",
+    "cached_matches",
+    "combined_score",
+    "compute_matches",
+    "explain",
     "index_listing",
     "index_rebuild",
-    "cached_matches",
-    "matches_for",
     "offers_for_request",
+    "rank",
+    "reasons_for",
     "requests_for_offer",
     "unindex_listing",
 ]

@@ -256,6 +256,42 @@ class TermStat(models.Model):
         return f"{self.term} ({self.df})"
 
 
+class MatchList(models.Model):
+    """A published listing's stored match list exists (possibly empty); `stale` when entries
+    left it since it was computed, so its tail may miss listings (see exchange/match_lists.py)."""
+
+    listing = models.OneToOneField(Listing, on_delete=models.CASCADE, primary_key=True, related_name="match_list")
+    computed_at = models.DateTimeField()
+    stale = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["stale"], name="exchange_matchlist_stale", condition=models.Q(stale=True))]
+
+    def __str__(self):
+        return f"{self.listing_id} ({'stale' if self.stale else 'fresh'})"
+
+
+class StoredMatch(models.Model):
+    """One entry of a stored match list: `other` matches `listing` with this score, computed in
+    the frame of `listing` (the idf of the other kind). `shared` holds the shared terms and
+    their weights in the cosine, which the explanation is written from when read."""
+
+    listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="stored_matches", db_index=False)
+    other = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    text_similarity = models.FloatField()
+    shared = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["listing", "other"], name="exchange_one_stored_match")]
+        indexes = [
+            models.Index(fields=["listing", "-score", "-text_similarity", "-other"], name="exchange_stored_match_rank")
+        ]
+
+    def __str__(self):
+        return f"{self.listing_id} → {self.other_id} ({self.score})"
+
+
 class MatchNotice(models.Model):
     """A strong match the owners were told about; one per (request, offer) pair."""
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from reporting.notifications import notify
 
-from . import matching
+from . import match_lists, matching
 from .models import Listing, MatchNotice
 
 MAX_NOTICES_PER_PUBLISH = 5
@@ -27,7 +27,7 @@ def new_matches(*, listing_id: int) -> int:
     if listing is None:
         return 0
     announced = 0
-    for match in matching.matches_for(listing, limit=MAX_NOTICES_PER_PUBLISH):
+    for match in match_lists.listing_matches(listing, limit=MAX_NOTICES_PER_PUBLISH):
         if match.score < matching.STRONG_MATCH:
             break
         request, offer = (listing, match.listing) if listing.kind == Listing.Kind.REQUEST else (match.listing, listing)

@@ -3,7 +3,9 @@
 Every service checks who may act, validates (ValidationError keyed by field; nothing is
 written when it refuses), writes inside one transaction, records history for listings, and
 queues side effects (match notices) after commit. Publishing indexes the listing for
-matching in the same transaction, so it is matchable as soon as it is committed.
+matching and writes it into the stored match lists (exchange/match_lists.py) in the same
+transaction, so it is matched as soon as it is committed; a listing leaving the exchange
+(edit, expiry) leaves the lists in the same way.
 """
 
 import datetime
@@ -22,7 +24,7 @@ from core.files import validate_evidence_content
 from core.history import save_with_history
 from core.text import fold
 
-from . import matching
+from . import match_batch, match_lists, matching
 from .models import Field, Listing, ListingFile, MatchFeedback, Member, TransferMode
 from .permissions import can_create_for, can_edit_listing, is_moderator, require
 from .regions import PROVINCES
@@ -232,6 +234,7 @@ def listing_update(*, listing: Listing, actor, files=(), **values) -> Listing:
     to the moderators (submitted) and leaves the exchange until approved again."""
     listing = Listing.objects.select_for_update().get(pk=listing.pk)
     require(can_edit_listing(actor, listing))
+    was_published = listing.status == Listing.Status.PUBLISHED
     if listing.status == Listing.Status.EXPIRED:
         raise ValidationError(_("Tin đã hết hạn; hãy tạo tin mới."))
     clean = _clean_values(values)
@@ -244,6 +247,8 @@ def listing_update(*, listing: Listing, actor, files=(), **values) -> Listing:
     listing.transfer_modes.set(modes)
     _attach(listing, files, actor)
     matching.index_listing(listing)
+    if was_published:
+        match_lists.listing_left(listing)
     public_data_changed()
     return listing
 
@@ -279,6 +284,7 @@ def _publish(listing: Listing, *, actor, reason: str, notify: bool = True) -> No
     listing.moderated_by = actor if actor is not None and actor.is_authenticated else None
     _save(listing, actor=actor, reason=reason)
     matching.index_listing(listing)
+    match_lists.listing_entered(listing)
     public_data_changed()
     if notify:
         from .tasks import notify_new_matches
@@ -333,6 +339,7 @@ def listings_expire(*, today: datetime.date | None = None) -> int:
             listing.status = Listing.Status.EXPIRED
             _save(listing, actor=None, reason="expire")
             matching.unindex_listing(listing)
+            match_lists.listing_left(listing)
             expired += 1
     if expired:
         public_data_changed()
@@ -454,6 +461,7 @@ def listings_import(*, rows, actor=None) -> tuple[int, int]:
             _save(listing, actor=actor, reason="import")
             listing.transfer_modes.set(modes)
         matching.index_rebuild()
+        match_batch.lists_rebuild()
     public_data_changed()
     return created, updated
 

@@ -15,3 +15,10 @@ def expire_listings() -> int:
     from .services import listings_expire
 
     return listings_expire()
+
+
+@shared_task
+def refresh_match_lists() -> int:
+    from .match_lists import lists_refresh
+
+    return lists_refresh()

@@ -13,7 +13,7 @@ from core.cache import public_page
 from core.forms import call_service
 from research.models import Organisation
 
-from . import matching, selectors, services
+from . import match_lists, selectors, services
 from .forms import ListingForm, RejectForm
 from .models import Listing
 from .permissions import (
@@ -73,7 +73,7 @@ def home(request):
 def listing_detail(request, pk):
     listing = selectors.listing_get(pk)
     require(can_view_listing(request.user, listing))
-    found = matching.cached_matches(listing, limit=10) if listing.status == Listing.Status.PUBLISHED else []
+    found = match_lists.listing_matches(listing, limit=10)
     answers = selectors.feedback_of(request.user, listing)
     for match in found:
         match.answer = answers.get(match.listing.pk)
