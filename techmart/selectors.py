@@ -49,3 +49,33 @@ def meetings_of(user) -> QuerySet:
     return Meeting.objects.filter(
         Q(buyer=user) | Q(exhibitor__organisation_id__in=member_organisation_ids(user))
     ).select_related("event", "exhibitor__organisation", "buyer")
+
+
+def exhibitor_candidates(event: Event) -> QuerySet:
+    """Organisations that may get a stand: exchange members without one at this event yet."""
+    from research.models import Organisation
+
+    return (
+        Organisation.objects.filter(exchange_members__isnull=False)
+        .exclude(techmart_stands__event=event)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def published_offers_of(organisation) -> QuerySet:
+    if organisation is None:
+        return Listing.objects.none()
+    return Listing.objects.filter(
+        organisation=organisation, kind=Listing.Kind.OFFER, status=Listing.Status.PUBLISHED
+    ).order_by("title")
+
+
+def exhibitor_get(pk: int) -> Exhibitor:
+    booked = Meeting.objects.filter(status=Meeting.Status.BOOKED).select_related("buyer")
+    return get_object_or_404(
+        Exhibitor.objects.select_related("event", "organisation").prefetch_related(
+            "offers", Prefetch("meetings", queryset=booked, to_attr="booked_meetings")
+        ),
+        pk=pk,
+    )

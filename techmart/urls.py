@@ -11,4 +11,9 @@ urlpatterns = [
     path("techmart/<int:pk>/lich-gap/dat/", views.book, name="book"),
     path("techmart/cuoc-gap/<int:pk>/huy/", views.cancel, name="cancel"),
     path("techmart/cuoc-gap/", views.my_meetings, name="mine"),
+    path("techmart/moi/", views.event_create, name="create"),
+    path("techmart/<int:pk>/sua/", views.event_edit, name="edit"),
+    path("techmart/<int:pk>/don-vi/them/", views.exhibitor_add, name="exhibitor_add"),
+    path("techmart/don-vi/<int:pk>/sua/", views.exhibitor_edit, name="exhibitor_edit"),
+    path("techmart/don-vi/<int:pk>/go/", views.exhibitor_remove, name="exhibitor_remove"),
 ]

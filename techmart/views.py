@@ -1,21 +1,29 @@
 """Pages of Techmart: events, an event with its exhibitors and their offers, the booking grid
-(htmx: a day's grid is a partial; booking or cancelling re-renders it), my meetings."""
+(htmx: a day's grid is a partial; booking or cancelling re-renders it), my meetings; and for
+exchange moderators, the forms that run an event (the event, its exhibitors)."""
 
 import contextlib
 import datetime
+from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.cache import public_page
+from core.forms import call_service
+from exchange.permissions import is_moderator, require
+from research.models import Organisation
 
 from . import selectors, services
-from .models import Exhibitor, Meeting
+from .forms import EventForm, ExhibitorForm
+from .models import Event, Exhibitor, Meeting
 
 
 @public_page
@@ -92,3 +100,103 @@ def cancel(request, pk):
 @login_required
 def my_meetings(request):
     return render(request, "techmart/my_meetings.html", {"meetings": selectors.meetings_of(request.user)})
+
+
+def moderator_required(view):
+    """Signed-in exchange moderators only: others are sent to log in, or refused (403)."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        require(is_moderator(request.user))
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _event_form_page(request, form, event=None):
+    status = 400 if request.method == "POST" else 200
+    return render(request, "techmart/event_form.html", {"form": form, "event": event}, status=status)
+
+
+@moderator_required
+def event_create(request):
+    initial = {name: Event._meta.get_field(name).get_default() for name in ("day_start", "day_end", "slot_minutes")}
+    form = EventForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        event = call_service(form, services.event_create, actor=request.user, **form.cleaned_data)
+        if event is not None:
+            messages.success(request, _("Đã tạo sự kiện. Hãy thêm các đơn vị trưng bày."))
+            return redirect(event)
+    return _event_form_page(request, form)
+
+
+@moderator_required
+def event_edit(request, pk):
+    event = get_object_or_404(Event, pk=pk)
+    initial = {name: getattr(event, name) for name in services.EVENT_FIELDS}
+    form = EventForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        updated = call_service(form, services.event_update, event=event, actor=request.user, **form.cleaned_data)
+        if updated is not None:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect(updated)
+    return _event_form_page(request, form, event)
+
+
+def _exhibitor_form_page(request, form, *, event, exhibitor=None):
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "event": event, "exhibitor": exhibitor}
+    template = "techmart/partials/_offers.html" if request.htmx else "techmart/exhibitor_form.html"
+    return render(request, template, context, status=status)
+
+
+@moderator_required
+def exhibitor_add(request, pk):
+    """Choosing the organisation (htmx, or the GET button without JavaScript) lists its offers."""
+    event = get_object_or_404(Event, pk=pk)
+    chosen = request.POST.get("organisation") or request.GET.get("organisation") or ""
+    organisation = Organisation.objects.filter(pk=chosen).first() if chosen.isdigit() else None
+    form = ExhibitorForm(
+        request.POST or None,
+        initial={"organisation": organisation},
+        shown_organisations=selectors.exhibitor_candidates(event),
+        shown_offers=selectors.published_offers_of(organisation),
+    )
+    if request.method == "POST" and form.is_valid():
+        added = call_service(form, services.exhibitor_add, event=event, actor=request.user, **form.cleaned_data)
+        if added is not None:
+            messages.success(request, _("Đã thêm %(org)s.") % {"org": added.organisation.name})
+            return redirect(event)
+    return _exhibitor_form_page(request, form, event=event)
+
+
+@moderator_required
+def exhibitor_edit(request, pk):
+    exhibitor = selectors.exhibitor_get(pk)
+    initial = {"booth": exhibitor.booth, "offers": list(exhibitor.offers.all())}
+    form = ExhibitorForm(
+        request.POST or None, initial=initial, shown_offers=selectors.published_offers_of(exhibitor.organisation)
+    )
+    if request.method == "POST" and form.is_valid():
+        updated = call_service(
+            form, services.exhibitor_update, exhibitor=exhibitor, actor=request.user, **form.cleaned_data
+        )
+        if updated is not None:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect(exhibitor.event)
+    return _exhibitor_form_page(request, form, event=exhibitor.event, exhibitor=exhibitor)
+
+
+@moderator_required
+@require_POST
+def exhibitor_remove(request, pk):
+    exhibitor = get_object_or_404(Exhibitor.objects.select_related("event", "organisation"), pk=pk)
+    try:
+        services.exhibitor_remove(exhibitor=exhibitor, actor=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("techmart:exhibitor_edit", exhibitor.pk)  # where its meetings are listed
+    messages.success(request, _("Đã gỡ %(org)s khỏi sự kiện.") % {"org": exhibitor.organisation.name})
+    return redirect(exhibitor.event)
