@@ -95,7 +95,7 @@ def cancel_meetings(modeladmin, request, queryset):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["starts_at", "event", "exhibitor", "buyer", "status"]
+    list_display = ["starts_at", "event", "exhibitor__organisation", "buyer", "status"]
     list_filter = ["status", "event"]
     search_fields = ["exhibitor__organisation__name", "buyer__username", "buyer__email", "topic"]
     list_select_related = ["event", "exhibitor__organisation", "exhibitor__event", "buyer"]

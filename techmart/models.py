@@ -64,7 +64,7 @@ class Event(models.Model):
 
 
 class Exhibitor(models.Model):
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="exhibitors")
+    event = models.ForeignKey(Event, verbose_name=_("sự kiện"), on_delete=models.CASCADE, related_name="exhibitors")
     organisation = models.ForeignKey(
         "research.Organisation", verbose_name=_("tổ chức"), on_delete=models.PROTECT, related_name="techmart_stands"
     )
@@ -88,15 +88,22 @@ class Meeting(models.Model):
         BOOKED = "booked", _("Đã đặt")
         CANCELLED = "cancelled", _("Đã hủy")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meetings")
-    exhibitor = models.ForeignKey(Exhibitor, on_delete=models.CASCADE, related_name="meetings")
-    buyer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="techmart_meetings")
+    event = models.ForeignKey(Event, verbose_name=_("sự kiện"), on_delete=models.CASCADE, related_name="meetings")
+    exhibitor = models.ForeignKey(
+        Exhibitor, verbose_name=_("đơn vị trưng bày"), on_delete=models.CASCADE, related_name="meetings"
+    )
+    buyer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bên đặt lịch"),
+        on_delete=models.CASCADE,
+        related_name="techmart_meetings",
+    )
     starts_at = models.DateTimeField(_("bắt đầu"))
     ends_at = models.DateTimeField(_("kết thúc"))
     topic = models.CharField(_("nội dung muốn trao đổi"), max_length=300, blank=True)
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.BOOKED)
-    created_at = models.DateTimeField(auto_now_add=True)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("đặt lúc"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("hủy lúc"), null=True, blank=True)
 
     class Meta:
         ordering = ["starts_at", "pk"]

@@ -60,7 +60,7 @@ def test_the_admin_lists_meetings_read_only_and_cancels_them_through_the_service
 
     meeting = services.meeting_book(event=event, exhibitor=stand, buyer=member_other, starts_at=slot)
     listing = admin_client.get(reverse("admin:techmart_meeting_changelist"), {"status__exact": "booked"})
-    assert listing.status_code == 200 and "member_xanh" in listing.text
+    assert listing.status_code == 200 and "member_xanh" in listing.text and stand.organisation.name in listing.text
     assert admin_client.get(reverse("admin:techmart_meeting_add")).status_code == 403
     admin_client.post(
         reverse("admin:techmart_meeting_changelist"), {"action": "cancel_meetings", "_selected_action": [meeting.pk]}
