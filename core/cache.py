@@ -122,11 +122,19 @@ class PublicCacheMixin:
         return self._shared_read(request, super().retrieve, *args, **kwargs)
 
     def _shared_read(self, request, read, *args, **kwargs):
-        key = _key(request, "data")
-        data = cache.get(key)
-        if data is not None:
-            return Response(data)
+        # JSON is kept rendered; DRF's HTML page is rendered for each reader (it names the user).
+        as_json = request.accepted_renderer.format == "json"
+        key = _key(request, f"json:{request.accepted_media_type}" if as_json else "data")
+        cached = cache.get(key)
+        if cached is not None:
+            return HttpResponse(cached, content_type=request.accepted_media_type) if as_json else Response(cached)
         response = read(request, *args, **kwargs)
-        if response.status_code == 200:
+        if response.status_code != 200:
+            return response
+        if not as_json:
             cache.set(key, response.data, self.cache_seconds())
-        return response
+            return response
+        context = self.get_renderer_context()
+        content = request.accepted_renderer.render(response.data, request.accepted_media_type, context)
+        cache.set(key, content, self.cache_seconds())
+        return HttpResponse(content, content_type=request.accepted_media_type)
