@@ -189,14 +189,19 @@ def event_update(*, event: Event, actor, **raw) -> Event:
 
 
 def exhibitor_problems(*, event: Event, organisation, offers, booth: str, exhibitor: Exhibitor | None = None) -> dict:
-    """What is wrong with this stand ({} when nothing), `exhibitor` being the one edited."""
+    """What is wrong with this stand ({} when nothing), `exhibitor` being the one edited.
+
+    Membership is checked when an organisation gets its stand, not again on each edit: a
+    stand stays editable if the organisation leaves the exchange (or was placed by the demo).
+    """
     problems = {}
     others = Exhibitor.objects.filter(event_id=event.pk) if event.pk else Exhibitor.objects.none()
+    kept = exhibitor is not None and exhibitor.pk and exhibitor.organisation_id == getattr(organisation, "pk", None)
     if exhibitor is not None and exhibitor.pk:
         others = others.exclude(pk=exhibitor.pk)
     if organisation is None:
         problems["organisation"] = _("Hãy chọn tổ chức trưng bày.")
-    elif not Member.objects.filter(organisation=organisation).exists():
+    elif not kept and not Member.objects.filter(organisation=organisation).exists():
         problems["organisation"] = _(
             "%(org)s chưa là thành viên sàn giao dịch công nghệ; chỉ thành viên sàn được trưng bày."
         ) % {"org": organisation.name}

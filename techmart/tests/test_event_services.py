@@ -188,3 +188,10 @@ def test_an_exhibitor_with_booked_meetings_is_removed_only_after_they_are_cancel
     services.meeting_cancel(meeting=meeting, actor=moderator)
     services.exhibitor_remove(exhibitor=stand, actor=moderator)
     assert not Exhibitor.objects.exists() and not Meeting.objects.exists()
+
+
+def test_a_stand_stays_editable_when_its_organisation_is_no_longer_a_member(moderator, stand, member, published):
+    member.exchange_memberships.all().delete()
+    services.exhibitor_update(exhibitor=stand, actor=moderator, booth="A09", offers=[published["offer"]])
+    stand.refresh_from_db()
+    assert stand.booth == "A09"
