@@ -139,3 +139,22 @@ def test_removing_an_exhibitor_with_meetings_is_refused_until_the_moderator_canc
     assert response.url == edit and Meeting.objects.get().status == "cancelled"
     client.post(remove)
     assert not Exhibitor.objects.exists()
+
+
+def test_the_exhibitor_pages_cost_a_fixed_number_of_queries(
+    client, moderator, event, stand, slot, member_other, outsider, django_assert_max_num_queries
+):
+    from techmart import services
+
+    client.force_login(moderator)
+    edit = reverse("techmart:exhibitor_edit", args=[stand.pk])
+    add = reverse("techmart:exhibitor_add", args=[event.pk]) + f"?organisation={stand.organisation_id}"
+    with django_assert_max_num_queries(20) as few:  # 9 a page today: session, user, perms, rows, notices
+        client.get(edit)
+        client.get(add)
+    later = event.slots(event.starts_on)[1]
+    for buyer, when in ((member_other, slot), (outsider, later)):
+        services.meeting_book(event=event, exhibitor=stand, buyer=buyer, starts_at=when)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(edit)
+        client.get(add)
