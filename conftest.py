@@ -85,3 +85,14 @@ def reporter_skhdt(programme, agency):
 @pytest.fixture
 def public(db):
     return _user("public_viewer")
+
+
+@pytest.fixture
+def real_cache(settings):
+    """A working cache (the test settings have none), empty before and after the test."""
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"}}
+    cache.clear()
+    yield cache
+    cache.clear()

@@ -1,7 +1,6 @@
 """Public pages come from the cache for anonymous readers, and never show stale data."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -11,12 +10,7 @@ from indicators.services import measurement_record
 OVERVIEW = "/p/07-ctr-tu/"
 
 
-@pytest.fixture(autouse=True)
-def real_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}}
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("real_cache")
 
 
 def queries(client, url, **headers):

@@ -2,7 +2,6 @@
 page (a draft its owner may read) is never served from it."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
@@ -14,12 +13,7 @@ from .conftest import OFFER
 SEARCH = "/api/v1/exchange/listings/?q=nuoc+thai"
 
 
-@pytest.fixture(autouse=True)
-def real_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "x"}}
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("real_cache")
 
 
 def _read(client, url, **headers):

@@ -204,12 +204,8 @@ def test_round_pages_need_a_login(client, programme, url):
 
 
 def test_the_completeness_page_is_reused_until_a_submission_changes(
-    client, round_2024, secretariat, reporter_sokhcn, settings
+    client, round_2024, secretariat, reporter_sokhcn, real_cache
 ):
-    from django.core.cache import cache
-
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "c"}}
-    cache.clear()
     client.force_login(secretariat)
     url = f"/rounds/{round_2024.pk}/"
     client.get(url)
@@ -223,4 +219,3 @@ def test_the_completeness_page_is_reused_until_a_submission_changes(
         html = client.get(url).content.decode()
     assert len(fresh) > len(cached)
     assert "state-draft" in html
-    cache.clear()

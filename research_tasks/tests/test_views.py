@@ -448,9 +448,8 @@ def test_the_private_lists_need_a_login(client, db, path):
 
 
 def test_a_cached_public_task_page_changes_once_the_task_does(
-    client, flow, settings, django_capture_on_commit_callbacks
+    client, flow, real_cache, django_capture_on_commit_callbacks
 ):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rt"}}
     flow.ordered()
     url = f"/research-tasks/tasks/{flow.task.pk}/"
     assert "Đã đặt hàng" in client.get(url).content.decode()
