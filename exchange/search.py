@@ -281,9 +281,11 @@ def search_listings(
             rows = list(matched.values_list("pk", "kind", "field_id", "trl", "region"))
             modes: dict[int, set[str]] = {}
             if rows:
-                through = Listing.transfer_modes.through.objects.filter(listing_id__in=[row[0] for row in rows])
-                for listing_id, code in through.values_list("listing_id", "transfermode__code"):
-                    modes.setdefault(listing_id, set()).add(code)
+                # The same search as a subquery: thousands of ids as parameters cost PostgreSQL more.
+                through = Listing.transfer_modes.through.objects.filter(listing_id__in=matched.order_by().values("pk"))
+                code_of = dict(TransferMode.objects.values_list("pk", "code"))
+                for listing_id, mode_id in through.values_list("listing_id", "transfermode_id"):
+                    modes.setdefault(listing_id, set()).add(code_of[mode_id])
             ordered, facets = _facets_of_rows(rows, modes, filters)
             total, ids = len(ordered), ordered[start : start + PAGE_SIZE]
             facets = facets if with_facets else {}
