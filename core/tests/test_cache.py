@@ -83,3 +83,14 @@ def test_the_language_link_sets_the_cookie_and_refuses_foreign_redirects(client,
     assert response.status_code == 302 and response["Location"] == "/"
     assert response.cookies["django_language"].value == "en"
     assert client.get("/lang/xx/").status_code == 404
+
+
+def test_the_deployment_check_asks_for_a_shared_cache(settings):
+    from core.checks import shared_cache
+
+    assert [w.id for w in shared_cache(None)] == ["core.W001"]  # the locmem cache of real_cache
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://x"}}
+    assert shared_cache(None) == []
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    assert shared_cache(None) == []
