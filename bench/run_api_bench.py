@@ -5,13 +5,16 @@ clients on city-scale data, target under 100 ms. See docs/benchmarks.md, "JSON A
 1. (re)create the PostgreSQL database ``sti_bench_api``, migrate, ``generate_city_scale``,
    ``load_programme`` and ``generate_research_scale`` (sizes below, all adjustable);
    and the demo S&T tasks;
-2. gunicorn (2 workers, 127.0.0.1:8012, production settings, no CACHE_URL, rate limits
-   raised so the load is measured rather than refused) and bench/load.py against every
-   list endpoint, three times:
+2. gunicorn (2 workers, 127.0.0.1:8012, production settings, Redis as CACHE_URL as in
+   production (flushed before each mode), rate limits raised so the load is measured rather
+   than refused) and bench/load.py against every list endpoint, four times:
    - anonymous: the public reader; the whole response from the cache after the first
      request of a data version (core.cache);
    - token: an API client sending `Authorization: Token ...`; DRF authenticates it and
      counts its rate limit on every request, then serves the cached data of the list;
+   - token, changing: the same while another process commits a change of public data every
+     2 seconds (each one makes every cached answer obsolete: the first reader of each list
+     after it renders the list again);
    - cold: a server started with PUBLIC_PAGE_CACHE_SECONDS=0, so nothing is kept and every
      request runs the view, its queries and the serializers: what the first reader after a
      change waits, at its worst (20 such readers at once).
@@ -56,6 +59,16 @@ BENCH_TOKEN = (
     "user, _ = User.objects.get_or_create(username='bench-api-client')\n"
     "print(Token.objects.get_or_create(user=user)[0].key)\n"
 )
+# A committed change of public data every 2 s (an organisation saved: its signal moves the data
+# version, as any change does), until the bench stops the process.
+CHANGES = (
+    "import time\n"
+    "from research.models import Organisation\n"
+    "organisation = Organisation.objects.order_by('pk').first()\n"
+    "while True:\n"
+    "    organisation.save()\n"
+    "    time.sleep(2)\n"
+)
 SEED_TASKS = (
     "from research_tasks.models import ResearchTask\n"
     "from research_tasks.demo import load_research_tasks_demo\n"
@@ -74,9 +87,10 @@ def main() -> int:
     parser.add_argument("--max-seconds", type=float, default=30)
     parser.add_argument("--generate-args", default="--programmes 10 --indicators 200")
     parser.add_argument("--research-args", default="--researchers 5000 --outputs 30000 --patents 300")
+    parser.add_argument("--cache-url", default="redis://127.0.0.1:6379/12", help="CACHE_URL; flushed before each mode")
     args = parser.parse_args()
     args.generate_args, args.research_args = args.generate_args.split(), args.research_args.split()
-    args.cache_url, args.gunicorn_args = "", []
+    args.gunicorn_args = []
     if args.database in ("postgres", "sti", "template0", "template1"):
         parser.error("refusing to drop that database")
 
@@ -100,18 +114,29 @@ def main() -> int:
     paths = [template.format(slug=slug) for template in LISTS]
 
     token = dash.manage(env, "shell", "-c", BENCH_TOKEN, capture=True).strip().splitlines()[-1]
-    modes = {
-        "anonymous": ({}, []),
-        "token": ({}, [f"Authorization: Token {token}"]),
-        "cold": ({"PUBLIC_PAGE_CACHE_SECONDS": "0"}, []),
+    bearer = [f"Authorization: Token {token}"]
+    modes = {  # settings of the server, headers of the clients, changes during the load
+        "anonymous": ({}, [], False),
+        "token": ({}, bearer, False),
+        "changing": ({}, bearer, True),
+        "cold": ({"PUBLIC_PAGE_CACHE_SECONDS": "0"}, [], False),
     }
     loads = {}
-    for mode, (settings, headers) in modes.items():
+    for mode, (settings, headers, changing) in modes.items():
+        dash.flush_cache(args.cache_url)
         gunicorn = dash.start_gunicorn(args, {**env, **settings}, f"{stamp}-{mode}")
+        writer = (
+            subprocess.Popen([dash.PYTHON, "manage.py", "shell", "-c", CHANGES], cwd=dash.ROOT, env=env)
+            if changing
+            else None
+        )
         try:
             out = dash.RESULTS / f"api-load-{mode}-{stamp}.json"
             loads[mode] = dash.run_load(args, paths, mode, "", out, headers)
         finally:
+            if writer is not None:
+                writer.terminate()
+                writer.wait()
             dash.stop_gunicorn(gunicorn)
     rows = []
     for mode, load in loads.items():
