@@ -15,6 +15,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -23,7 +24,15 @@ from .regions import PROVINCES
 MODERATORS_GROUP = "Điều phối sàn giao dịch công nghệ"
 
 
-class Field(models.Model):
+class _Named:
+    """Reference data named in both languages: `label` is the name in the page's language."""
+
+    @property
+    def label(self) -> str:
+        return self.name_en if self.name_en and get_language() == "en" else self.name
+
+
+class Field(_Named, models.Model):
     """Lĩnh vực KH&CN: the classification of QĐ 12/2008/QĐ-BKHCN, level 1 (6 groups) and level 2."""
 
     code = models.CharField(_("mã"), max_length=10, unique=True)
@@ -44,14 +53,14 @@ class Field(models.Model):
         verbose_name_plural = _("lĩnh vực KH&CN")
 
     def __str__(self):
-        return f"{self.code} {self.name}"
+        return f"{self.code} {self.label}"
 
     @property
     def group_code(self) -> str:
         return self.code[:1]
 
 
-class TransferMode(models.Model):
+class TransferMode(_Named, models.Model):
     """Phương thức chuyển giao: licence, assignment, joint venture, consulting, training."""
 
     code = models.CharField(_("mã"), max_length=30, unique=True)
@@ -65,7 +74,7 @@ class TransferMode(models.Model):
         verbose_name_plural = _("phương thức chuyển giao")
 
     def __str__(self):
-        return self.name
+        return self.label
 
 
 class Member(models.Model):

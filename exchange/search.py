@@ -131,9 +131,9 @@ def _facets(matched, filters: dict) -> dict[str, list[Facet]]:
     field_facets = []
     for f in sorted(fields.values(), key=lambda f: f.code):
         if f.parent_id is None and groups.get(f.code):
-            field_facets.append(Facet(f.code, f.name, groups[f.code], chosen == f.code, 1))
+            field_facets.append(Facet(f.code, f.label, groups[f.code], chosen == f.code, 1))
         elif f.parent_id and subs.get(f.code) and chosen[:1] == f.code[:1]:
-            field_facets.append(Facet(f.code, f.name, subs[f.code], chosen == f.code, 2))
+            field_facets.append(Facet(f.code, f.label, subs[f.code], chosen == f.code, 2))
     facets["field"] = field_facets
     rows = _apply(matched, filters, skip="trl").values("trl").annotate(n=Count("id")).order_by("trl")
     facets["trl"] = [
@@ -144,7 +144,7 @@ def _facets(matched, filters: dict) -> dict[str, list[Facet]]:
     through = Listing.transfer_modes.through.objects.filter(listing__in=_apply(matched, filters, skip="mode"))
     counts = dict(through.values("transfermode_id").annotate(n=Count("id")).values_list("transfermode_id", "n"))
     facets["mode"] = [
-        Facet(m.code, m.name, counts[m.pk], filters.get("mode") == m.code)
+        Facet(m.code, m.label, counts[m.pk], filters.get("mode") == m.code)
         for m in TransferMode.objects.all()
         if counts.get(m.pk)
     ]
@@ -216,7 +216,7 @@ def _facets_of_rows(rows: list[tuple], modes: dict[int, set[str]], filters: dict
         "field": [
             Facet(
                 f.code,
-                f.name,
+                f.label,
                 groups[f.code] if f.parent_id is None else subs[f.code],
                 chosen == f.code,
                 2 if f.parent_id else 1,
@@ -227,7 +227,7 @@ def _facets_of_rows(rows: list[tuple], modes: dict[int, set[str]], filters: dict
         ],
         "trl": [Facet(str(t), f"TRL {t}", trls[t], filters.get("trl") == t) for t in sorted(trls)],
         "mode": [
-            Facet(m.code, m.name, mode_counts[m.code], filters.get("mode") == m.code)
+            Facet(m.code, m.label, mode_counts[m.code], filters.get("mode") == m.code)
             for m in TransferMode.objects.all()
             if mode_counts.get(m.code)
         ],

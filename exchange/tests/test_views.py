@@ -22,6 +22,14 @@ def test_home_finds_a_listing_typed_without_accents_and_highlights_the_accented_
     assert "Kỹ thuật môi trường" in body  # a facet
 
 
+def test_fields_and_transfer_modes_are_named_in_the_page_language(client, published):
+    client.cookies["django_language"] = "en"
+    home = client.get(reverse("exchange:home"), {"q": "nuoc thai"}).content.decode()
+    assert "Environmental engineering" in home and "Kỹ thuật môi trường" not in home
+    detail = client.get(published["offer"].get_absolute_url()).content.decode()
+    assert "Licence" in detail and "Environmental engineering" in detail
+
+
 def test_home_facet_filter_keeps_only_requests(client, published):
     response = client.get(reverse("exchange:home"), {"q": "xu ly", "kind": "request"})
     assert response.context["page"].total == 1
