@@ -81,6 +81,19 @@ def test_anonymous_clients_are_limited_by_address_with_the_error_body_and_retry_
     assert other_address.get("/api/v1/calls/").status_code == 200
 
 
+def test_the_limit_counts_in_windows_of_the_rates_period(db, tight_limits, monkeypatch):
+    from core.throttling import AnonThrottle
+
+    clock = [60 * 16_668 + 40.0]  # 40 s into a minute
+    monkeypatch.setattr(AnonThrottle, "timer", lambda self: clock[0])
+    client = api()
+    assert [client.get("/api/v1/calls/").status_code for _ in range(3)] == [200, 200, 200]
+    refused = client.get("/api/v1/calls/")
+    assert refused.status_code == 429 and refused["Retry-After"] == "20"
+    clock[0] += 20  # the next minute
+    assert client.get("/api/v1/calls/").status_code == 200
+
+
 def test_a_token_has_its_own_limit(public, secretariat, tight_limits):
     assert api_settings.DEFAULT_THROTTLE_RATES["user"] == "5/minute"
     mine, theirs = api(public), api(secretariat)
