@@ -175,10 +175,10 @@ def _field_fit(a: Listing, b: Listing) -> tuple[float, str]:
     if not a.field_id or not b.field_id:
         return 0.5, ""
     if a.field_id == b.field_id:
-        return 1.0, _("Cùng lĩnh vực %(field)s.") % {"field": a.field.name}
+        return 1.0, _("Cùng lĩnh vực %(field)s.") % {"field": a.field.label}
     if a.field.code[:1] == b.field.code[:1]:
-        return 0.5, _("Cùng nhóm lĩnh vực %(group)s.") % {"group": (a.field.parent or a.field).name}
-    return 0.0, _("Khác lĩnh vực (%(a)s / %(b)s).") % {"a": a.field.name, "b": b.field.name}
+        return 0.5, _("Cùng nhóm lĩnh vực %(group)s.") % {"group": (a.field.parent or a.field).label}
+    return 0.0, _("Khác lĩnh vực (%(a)s / %(b)s).") % {"a": a.field.label, "b": b.field.label}
 
 
 def _trl_fit(request: Listing, offer: Listing) -> tuple[float, str]:
