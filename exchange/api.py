@@ -230,7 +230,7 @@ class ListingViewSet(PublicCacheMixin, ViewSet):
     @action(detail=True, methods=["get"])
     def matches(self, request, pk=None):
         """The best matches of a published listing (offers for a request, requests for an offer)."""
-        listing = selectors.listing_by_any_id(pk)
+        listing = selectors.listing_for_matches(pk)
         require(can_view_listing(request.user, listing))
         return Response(_matches_body(listing, _limit(request)))
 
@@ -257,7 +257,7 @@ class RequestMatchesView(APIView):
         responses={200: OpenApiTypes.OBJECT, 400: ValidationErrorSerializer, 404: ErrorSerializer},
     )
     def get(self, request, pk):
-        listing = selectors.listing_by_any_id(pk)
+        listing = selectors.listing_for_matches(pk)
         if listing.kind != Listing.Kind.REQUEST:
             raise Http404
         require(can_view_listing(request.user, listing))

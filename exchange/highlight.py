@@ -17,11 +17,13 @@ def _fold_char(ch: str) -> str:
     return folded if folded.isalnum() else " "
 
 
+@lru_cache(maxsize=1024)  # a match list folds its listing's text once per shared term
 def _folded_chars(text: str) -> str:
     """The text folded one character at a time (same length as `text`), punctuation as spaces."""
     return "".join(map(_fold_char, text))
 
 
+@lru_cache(maxsize=4096)
 def _pattern(phrase: str, *, prefix: bool) -> re.Pattern:
     body = r"\s+".join(re.escape(word) for word in phrase.split())
     tail = r"[^\W_]*" if prefix else r"(?![^\W_])"

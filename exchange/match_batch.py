@@ -6,13 +6,16 @@ the `Posting` rows) and the text part of every score is a matrix product, comput
 block of query listings at a time:
 
 - the terms held by at most `MAX_DF_SHARE` of the target listings (the specific terms, as
-  candidates are chosen one at a time) give a sparse product whose non-zero cells are the
-  candidates: every listing sharing a specific term, with no cap on their number;
+  candidates are chosen one at a time) give a product (sparse targets × dense block) whose
+  non-zero cells are the candidates: every listing sharing a specific term, with no cap on
+  their number;
 - the few common terms add their part as a small dense product, so the cosine of every
   candidate is exact;
-- field, TRL and transfer-mode fits are array operations on the candidates, the score is
-  `matching.combined_score`, and each query keeps its best `LIST_SIZE` (same ordering as
-  the stored lists). The shared terms of the kept pairs come from an element-wise product.
+- a bound on the score from the cosine alone (`_least_cosine`) leaves out, per query, the
+  candidates that cannot reach its best `LIST_SIZE`; field, TRL and transfer-mode fits of
+  the others are array operations, the score is `matching.combined_score`, and each query
+  keeps its best `LIST_SIZE` (same ordering as the stored lists). The shared terms of the
+  kept pairs come from an element-wise product.
 
 Everything is written in one transaction: readers see the old lists until it commits, and a
 failure leaves them as they were.
@@ -31,7 +34,7 @@ from .match_lists import LIST_SIZE
 from .matching import MAX_DF_SHARE, combined_score
 from .models import Listing, MatchList, StoredMatch, TransferMode
 
-BLOCK = 250  # query listings per product: a block holds BLOCK × (candidates per query) cells
+BLOCK = 200  # query listings per product: a block is BLOCK × (target listings) dense cells
 
 
 @dataclass
@@ -118,30 +121,31 @@ class _Frame:
         self.target_norm[self.target_norm == 0] = 1.0
         specific = (df > 0) & (df <= max(3, MAX_DF_SHARE * total))
         self.query_specific = self.query_w[:, np.flatnonzero(specific)].tocsr()
-        self.target_specific_t = self.target_w[:, np.flatnonzero(specific)].T.tocsc()
+        self.target_specific = self.target_w[:, np.flatnonzero(specific)].tocsr()
         common = np.flatnonzero((df > 0) & ~specific)  # few: a dense product
         self.query_common = self.query_w[:, common].tocsr().astype(np.float32)
         self.target_common_t = self.target_w[:, common].T.toarray().astype(np.float32)
 
-    def block(self, start: int, stop: int):
-        """(query positions, target positions, dot products) of the candidate pairs of a block."""
-        products = (self.query_specific[start:stop] @ self.target_specific_t).tocoo()
-        q, t, dots = products.row, products.col, products.data
-        if not self.target_common_t.size:
-            return q + start, t, dots
-        common = self.query_common[start:stop] @ self.target_common_t  # block × targets, dense
-        # A query without any specific term: every target sharing a common term is a candidate.
-        lacking = np.flatnonzero(np.diff(self.query_specific[start:stop].indptr) == 0)
-        if len(lacking):
-            rows, cols = np.nonzero(common[lacking] > 0)
-            q, t = np.concatenate([q, lacking[rows]]), np.concatenate([t, cols])
-            dots = np.concatenate([dots, np.zeros(len(rows))])
-        return q + start, t, dots + common[q, t]
+    def _cosines(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """The cosine of every (query of the block, target) pair, dense, and which are candidates."""
+        # sparse targets × dense block: costs the targets' postings × block size, whatever the overlap
+        dots = (self.target_specific @ self.query_specific[start:stop].toarray().T).T
+        candidate = dots > 0
+        if self.target_common_t.size:
+            common = self.query_common[start:stop] @ self.target_common_t
+            # A query without any specific term: every target sharing a common term is a candidate.
+            lacking = ~candidate.any(axis=1)
+            candidate[lacking] = common[lacking] > 0
+            dots = dots + common
+        cosine = dots / np.outer(self.query_norm[start:stop], self.target_norm)
+        return np.clip(cosine, 0.0, 1.0, out=cosine), candidate
 
     def best(self, start: int, stop: int):
         """The best LIST_SIZE targets of each query of the block: (q, t, score, cosine)."""
-        q, t, dots = self.block(start, stop)
-        cosine = np.clip(dots / (self.query_norm[q] * self.target_norm[t]), 0.0, 1.0)
+        cosine, candidate = self._cosines(start, stop)
+        q, t = np.nonzero(candidate & (cosine >= _least_cosine(cosine, candidate)[:, None]))
+        cosine = cosine[q, t]
+        q += start
         score = combined_score(cosine, *_fits(self.query, self.target, q, t, self.query_is_request))
         score = np.round(np.minimum(score, 1.0), 4)
         cosine_shown = np.round(cosine, 4)
@@ -162,6 +166,25 @@ class _Frame:
             )
             found.append(json.dumps(matching.explainable(weights), ensure_ascii=False))
         return found
+
+
+def _least_cosine(cosine: np.ndarray, candidate: np.ndarray) -> np.ndarray:
+    """Per row, a cosine below which a candidate cannot be among the row's best LIST_SIZE.
+
+    A score lies between its text part alone (every fit 0) and its text part with every fit
+    at 1, and both rise with the cosine. The LIST_SIZE-th highest cosine of a row gives a
+    floor under its last kept score; a pair whose score with every fit at 1 stays under that
+    floor is out. Found by bisection, per row (1e-4 of slack: scores are rounded).
+    """
+    k = min(LIST_SIZE, cosine.shape[1])
+    kth = -np.partition(-np.where(candidate, cosine, -1.0), k - 1, axis=1)[:, k - 1]
+    floor = combined_score(np.clip(kth, 0.0, 1.0), 0.0, 0.0, 0.0) - 1e-4
+    low, high = np.zeros_like(floor), np.ones_like(floor)
+    for _step in range(30):
+        middle = (low + high) / 2
+        above = combined_score(middle, 1.0, 1.0, 1.0) >= floor
+        high, low = np.where(above, middle, high), np.where(above, low, middle)
+    return low
 
 
 def _write(rows: list[tuple]) -> None:
@@ -200,7 +223,7 @@ def lists_rebuild(*, block: int = BLOCK) -> int:
     MatchList.objects.all().delete()
     written = 0
     for frame in frames:
-        for start in range(0, len(frame.query.ids), block):
+        for start in range(0, len(frame.query.ids) if len(frame.target.ids) else 0, block):
             q, t, score, cosine = frame.best(start, min(start + block, len(frame.query.ids)))
             shared = frame.shared(q, t, terms)
             ids = (frame.query.ids[q].tolist(), frame.target.ids[t].tolist(), score.tolist(), cosine.tolist())

@@ -164,7 +164,9 @@ def index_rebuild(*, batch: int = 2000) -> int:
             Listing.objects.bulk_update(norms, ["term_norm"], batch_size=batch)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # fresh statistics, or the planner misjudges postings
-            cursor.execute("ANALYZE exchange_posting, exchange_termstat")
+            # (and, after a bulk load, the listings' modes: a guess of thousands of rows for ten
+            # listings' modes makes it start parallel workers for every match list read)
+            cursor.execute("ANALYZE exchange_posting, exchange_termstat, exchange_listing_transfer_modes")
     return sum(len(tfs) for tfs in all_tfs.values())
 
 
