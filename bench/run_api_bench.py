@@ -87,6 +87,13 @@ def main() -> int:
     parser.add_argument("--max-seconds", type=float, default=30)
     parser.add_argument("--generate-args", default="--programmes 10 --indicators 200")
     parser.add_argument("--research-args", default="--researchers 5000 --outputs 30000 --patents 300")
+    parser.add_argument(
+        "--changing-requests",
+        type=int,
+        default=400,
+        help="requests per client and URL while data changes (~10 s a URL)",
+    )
+    parser.add_argument("--modes", default="anonymous,token,changing,cold", help="which modes to run")
     parser.add_argument("--cache-url", default="redis://127.0.0.1:6379/12", help="CACHE_URL; flushed before each mode")
     args = parser.parse_args()
     args.generate_args, args.research_args = args.generate_args.split(), args.research_args.split()
@@ -123,6 +130,10 @@ def main() -> int:
     }
     loads = {}
     for mode, (settings, headers, changing) in modes.items():
+        if mode not in args.modes.split(","):
+            continue
+        # While data changes, each URL is read long enough to see several changes.
+        load_args = argparse.Namespace(**{**vars(args), "requests": args.changing_requests}) if changing else args
         dash.flush_cache(args.cache_url)
         gunicorn = dash.start_gunicorn(args, {**env, **settings}, f"{stamp}-{mode}")
         writer = (
@@ -132,7 +143,7 @@ def main() -> int:
         )
         try:
             out = dash.RESULTS / f"api-load-{mode}-{stamp}.json"
-            loads[mode] = dash.run_load(args, paths, mode, "", out, headers)
+            loads[mode] = dash.run_load(load_args, paths, mode, "", out, headers)
         finally:
             if writer is not None:
                 writer.terminate()
