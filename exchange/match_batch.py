@@ -47,6 +47,7 @@ class Side:
     group: np.ndarray  # level-1 group (first digit of the field code), 0 when unknown
     trl: np.ndarray  # 0 when unknown
     modes: np.ndarray  # bit mask of transfer modes, 0 when none
+    mode_ids: list[int]  # the transfer mode of each bit
 
 
 def _side(kind: str, vocabulary: dict[str, int]) -> Side:
@@ -57,7 +58,8 @@ def _side(kind: str, vocabulary: dict[str, int]) -> Side:
     )
     ids = np.array([row[0] for row in rows], dtype=np.int64)
     position = {pk: i for i, pk in enumerate(ids.tolist())}
-    bits = {pk: 1 << i for i, pk in enumerate(TransferMode.objects.order_by("pk").values_list("pk", flat=True))}
+    mode_ids = list(TransferMode.objects.order_by("pk").values_list("pk", flat=True))
+    bits = {pk: 1 << i for i, pk in enumerate(mode_ids)}
     modes = np.zeros(len(ids), dtype=np.int64)
     through = Listing.transfer_modes.through.objects.filter(
         listing__status=Listing.Status.PUBLISHED, listing__kind=kind
@@ -81,6 +83,7 @@ def _side(kind: str, vocabulary: dict[str, int]) -> Side:
         group=np.array([int(row[2][:1]) if row[2] else 0 for row in rows], dtype=np.int64),
         trl=np.array([row[3] or 0 for row in rows], dtype=np.int64),
         modes=modes,
+        mode_ids=mode_ids,
     )
 
 
@@ -89,7 +92,8 @@ def _widen(matrix: sparse.csr_matrix, width: int) -> sparse.csr_matrix:
 
 
 def _fits(query: Side, target: Side, q: np.ndarray, t: np.ndarray, query_is_request: bool) -> tuple:
-    """Field, TRL and mode fits of the pairs (q[i], t[i]), as `matching._fits` gives them."""
+    """Field, TRL and mode fit scores of the pairs (q[i], t[i]), as `matching.fit_cases` and
+    `matching.fit_score` give them."""
     qf, tf = query.field[q], target.field[t]
     field = np.where(
         (qf == 0) | (tf == 0), 0.5, np.where(qf == tf, 1.0, np.where(query.group[q] == target.group[t], 0.5, 0.0))
@@ -155,17 +159,37 @@ class _Frame:
         keep = (np.arange(len(q)) - first) < LIST_SIZE
         return q[keep], t[keep], score[keep], cosine_shown[keep]
 
-    def shared(self, q: np.ndarray, t: np.ndarray, terms: np.ndarray) -> list[str]:
-        """The explainable shared terms of each pair (q[i], t[i]), as JSON."""
+    def explanations(self, q: np.ndarray, t: np.ndarray, terms: np.ndarray) -> list[tuple[str, str]]:
+        """What explains each pair (q[i], t[i]): its explainable shared terms and its fits
+        (`matching.fit_cases`), as JSON."""
         products = self.query_w[q].multiply(self.target_w[t]).tocsr()
         found = []
-        for i in range(len(q)):
+        for i, (a, b) in enumerate(zip(q.tolist(), t.tolist(), strict=True)):
             begin, end = products.indptr[i], products.indptr[i + 1]
             weights = dict(
                 zip(terms[products.indices[begin:end]].tolist(), products.data[begin:end].tolist(), strict=True)
             )
-            found.append(json.dumps(matching.explainable(weights), ensure_ascii=False))
+            shared = json.dumps(matching.explainable(weights), ensure_ascii=False)
+            found.append((shared, json.dumps(self._fit_cases(a, b))))
         return found
+
+    def _fit_cases(self, a: int, b: int) -> dict:
+        query, target = self.query, self.target
+        field_a, field_b = int(query.field[a]), int(target.field[b])
+        field = None
+        if field_a and field_b:
+            same_group = query.group[a] == target.group[b]
+            field = ["same" if field_a == field_b else "group" if same_group else "other", field_a, field_b]
+        request, offer = (int(query.trl[a]), int(target.trl[b]))[:: 1 if self.query_is_request else -1]
+        trl = None
+        if request and offer:
+            trl = ["meets" if offer >= request else "below" if offer == request - 1 else "short", offer, request]
+        modes = None
+        if query.modes[a] and target.modes[b]:
+            both = int(query.modes[a] & target.modes[b])
+            shared = [pk for bit, pk in enumerate(query.mode_ids) if both >> bit & 1]
+            modes = ["shared", shared] if shared else ["none"]
+        return {"field": field, "trl": trl, "modes": modes}
 
 
 def _least_cosine(cosine: np.ndarray, candidate: np.ndarray) -> np.ndarray:
@@ -190,15 +214,16 @@ def _least_cosine(cosine: np.ndarray, candidate: np.ndarray) -> np.ndarray:
 def _write(rows: list[tuple]) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            copy_sql = "COPY exchange_storedmatch (listing_id, other_id, score, text_similarity, shared) FROM STDIN"
+            columns = "listing_id, other_id, score, text_similarity, shared, fits"
+            copy_sql = f"COPY exchange_storedmatch ({columns}) FROM STDIN"
             with cursor.cursor.copy(copy_sql) as copy:
                 for row in rows:
                     copy.write_row(row)
         return
     StoredMatch.objects.bulk_create(
         [
-            StoredMatch(listing_id=a, other_id=b, score=s, text_similarity=c, shared=json.loads(j))
-            for a, b, s, c, j in rows
+            StoredMatch(listing_id=a, other_id=b, score=s, text_similarity=c, shared=json.loads(j), fits=json.loads(f))
+            for a, b, s, c, j, f in rows
         ],
         batch_size=2000,
     )
@@ -225,9 +250,8 @@ def lists_rebuild(*, block: int = BLOCK) -> int:
     for frame in frames:
         for start in range(0, len(frame.query.ids) if len(frame.target.ids) else 0, block):
             q, t, score, cosine = frame.best(start, min(start + block, len(frame.query.ids)))
-            shared = frame.shared(q, t, terms)
             ids = (frame.query.ids[q].tolist(), frame.target.ids[t].tolist(), score.tolist(), cosine.tolist())
-            rows = list(zip(*ids, shared, strict=True))
+            rows = [(*row, *why) for *row, why in zip(*ids, frame.explanations(q, t, terms), strict=True)]
             _write(rows)
             written += len(rows)
     now = timezone.now()

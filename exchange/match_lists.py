@@ -40,11 +40,14 @@ REFRESH_BATCH = 200
 # Reads ---------------------------------------------------------------------------------------
 
 
+SHOWN = ["kind", "external_id", "title", "keywords", "description", "organisation__name", "organisation__short_name"]
+
+
 def _stored(listing: Listing, limit: int) -> list[StoredMatch]:
     rows = (
         StoredMatch.objects.filter(listing=listing, other__status=Listing.Status.PUBLISHED)
-        .select_related("other__field__parent")
-        .prefetch_related("other__transfer_modes")
+        .select_related("other__organisation")
+        .only("score", "text_similarity", "shared", "fits", *(f"other__{name}" for name in SHOWN))
         .order_by("-score", "-text_similarity", "-other_id")
     )
     return list(rows[:limit])
@@ -52,8 +55,7 @@ def _stored(listing: Listing, limit: int) -> list[StoredMatch]:
 
 def listing_matches(listing: Listing, limit: int = 10) -> list[Match]:
     """The best matches of a published listing, best first, with their explanations (offers
-    for a request, requests for an offer). `listing` should come with its field and transfer
-    modes loaded (see selectors)."""
+    for a request, requests for an offer): one query when the stored list holds them."""
     if listing.status != Listing.Status.PUBLISHED:
         return []
     if limit > LIST_SIZE:
@@ -67,7 +69,7 @@ def listing_matches(listing: Listing, limit: int = 10) -> list[Match]:
             listing=row.other,
             score=row.score,
             text_similarity=row.text_similarity,
-            reasons=matching.reasons_for(listing, row.other, row.text_similarity, row.shared),
+            reasons=matching.reasons_for(listing, row.other, row.text_similarity, row.shared, row.fits),
         )
         for row in rows
     ]
@@ -83,6 +85,7 @@ def _entry(listing_id: int, scored: Scored) -> StoredMatch:
         score=scored.score,
         text_similarity=scored.text_similarity,
         shared=matching.explainable(scored.shared),
+        fits=scored.fits,
     )
 
 

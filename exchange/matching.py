@@ -173,44 +173,89 @@ def index_rebuild(*, batch: int = 2000) -> int:
 # Scoring -------------------------------------------------------------------------------------
 
 
-def _field_fit(a: Listing, b: Listing) -> tuple[float, str]:
+# Field, TRL and modes fits are data (a case and ids, `fit_cases`), stored with a match and
+# written as sentences when read, in the reader's language (`_fit_reason`).
+FIT_SCORES = {"same": 1.0, "group": 0.5, "other": 0.0, "meets": 1.0, "below": 0.5, "short": 0.0}
+FIT_SCORES |= {"shared": 1.0, "none": 0.0}
+UNKNOWN_FIT = 0.5
+
+
+def _field_case(a: Listing, b: Listing) -> list | None:
     if not a.field_id or not b.field_id:
-        return 0.5, ""
+        return None
     if a.field_id == b.field_id:
-        return 1.0, _("Cùng lĩnh vực %(field)s.") % {"field": a.field.label}
-    if a.field.code[:1] == b.field.code[:1]:
-        return 0.5, _("Cùng nhóm lĩnh vực %(group)s.") % {"group": (a.field.parent or a.field).label}
-    return 0.0, _("Khác lĩnh vực (%(a)s / %(b)s).") % {"a": a.field.label, "b": b.field.label}
+        return ["same", a.field_id, b.field_id]
+    return ["group" if a.field.code[:1] == b.field.code[:1] else "other", a.field_id, b.field_id]
 
 
-def _trl_fit(request: Listing, offer: Listing) -> tuple[float, str]:
+def _trl_case(request: Listing, offer: Listing) -> list | None:
     if not request.trl or not offer.trl:
-        return 0.5, ""
+        return None
     if offer.trl >= request.trl:
-        return 1.0, _("Công nghệ đạt TRL %(offer)s, đáp ứng yêu cầu tối thiểu TRL %(request)s.") % {
-            "offer": offer.trl,
-            "request": request.trl,
-        }
-    if offer.trl == request.trl - 1:
-        return 0.5, _("Công nghệ ở TRL %(offer)s, thấp hơn một bậc so với yêu cầu TRL %(request)s.") % {
-            "offer": offer.trl,
-            "request": request.trl,
-        }
-    return 0.0, _("Công nghệ mới ở TRL %(offer)s, chưa đạt yêu cầu TRL %(request)s.") % {
-        "offer": offer.trl,
-        "request": request.trl,
-    }
+        return ["meets", offer.trl, request.trl]
+    return ["below" if offer.trl == request.trl - 1 else "short", offer.trl, request.trl]
 
 
-def _mode_fit(a: Listing, b: Listing) -> tuple[float, str]:
-    modes_a = {m.code: m for m in a.transfer_modes.all()}
-    modes_b = {m.code for m in b.transfer_modes.all()}
+def _modes_case(a: Listing, b: Listing) -> list | None:
+    modes_a, modes_b = {m.pk for m in a.transfer_modes.all()}, {m.pk for m in b.transfer_modes.all()}
     if not modes_a or not modes_b:
-        return 0.5, ""
-    shared = [modes_a[code].name for code in modes_a if code in modes_b]
-    if shared:
-        return 1.0, _("Phương thức chuyển giao phù hợp: %(modes)s.") % {"modes": ", ".join(shared)}
-    return 0.0, _("Không có phương thức chuyển giao chung.")
+        return None
+    shared = sorted(modes_a & modes_b)
+    return ["shared", shared] if shared else ["none"]
+
+
+def fit_cases(query: Listing, other: Listing) -> dict[str, list | None]:
+    """How the field, the TRL and the transfer modes of two listings fit (None: unknown)."""
+    request, offer = (query, other) if query.kind == Listing.Kind.REQUEST else (other, query)
+    return {"field": _field_case(query, other), "trl": _trl_case(request, offer), "modes": _modes_case(query, other)}
+
+
+def fit_score(case: list | None) -> float:
+    return UNKNOWN_FIT if case is None else FIT_SCORES[case[0]]
+
+
+def _reference() -> tuple[dict, dict]:
+    """Fields and transfer modes by id (reference data: a few dozen rows), cached a minute."""
+    from .models import Field, TransferMode
+
+    found = cache.get("exchange:match-reference")
+    if found is None:
+        found = (
+            {f.pk: f for f in Field.objects.select_related("parent")},
+            {m.pk: m for m in TransferMode.objects.all()},
+        )
+        cache.set("exchange:match-reference", found, 60)
+    return found
+
+
+def _fit_reason(kind: str, case: list, reference: tuple[dict, dict]) -> Reason | None:
+    fields, modes = reference
+    score, name = FIT_SCORES[case[0]], case[0]
+    if kind == "field":
+        a, b = fields.get(case[1]), fields.get(case[2])
+        if a is None or b is None:
+            return None
+        texts = {
+            "same": lambda: _("Cùng lĩnh vực %(field)s.") % {"field": a.label},
+            "group": lambda: _("Cùng nhóm lĩnh vực %(group)s.") % {"group": (a.parent or a).label},
+            "other": lambda: _("Khác lĩnh vực (%(a)s / %(b)s).") % {"a": a.label, "b": b.label},
+        }
+    elif kind == "trl":
+        values = {"offer": case[1], "request": case[2]}
+        texts = {
+            "meets": lambda: _("Công nghệ đạt TRL %(offer)s, đáp ứng yêu cầu tối thiểu TRL %(request)s.") % values,
+            "below": lambda: _("Công nghệ ở TRL %(offer)s, thấp hơn một bậc so với yêu cầu TRL %(request)s.") % values,
+            "short": lambda: _("Công nghệ mới ở TRL %(offer)s, chưa đạt yêu cầu TRL %(request)s.") % values,
+        }
+    else:
+        shared = sorted((modes[pk] for pk in case[1] if pk in modes), key=lambda m: m.order) if name == "shared" else []
+        texts = {
+            "shared": lambda: (
+                _("Phương thức chuyển giao phù hợp: %(modes)s.") % {"modes": ", ".join(m.label for m in shared)}
+            ),
+            "none": lambda: _("Không có phương thức chuyển giao chung."),
+        }
+    return Reason(kind, texts[name](), score)
 
 
 def shown_term(term: str, *texts: str) -> str:
@@ -231,13 +276,14 @@ def shown_term(term: str, *texts: str) -> str:
     return term
 
 
+def _text(listing: Listing) -> str:
+    return f"{listing.title} {listing.keywords} {listing.description}"
+
+
 def _shared_terms_reason(contributions: dict[str, float], query: Listing, other: Listing, cosine: float) -> Reason:
     """The shared terms that weigh most: synonyms written differently first, then two-syllable
     words, then single syllables not already shown inside a shown word."""
-    texts = (
-        f"{other.title} {other.keywords} {other.description}",
-        f"{query.title} {query.keywords} {query.description}",
-    )
+    texts = (_text(other), _text(query))
     shown: list[str] = []
     chosen: list[str] = []
     covered: set[str] = set()
@@ -280,17 +326,6 @@ def combined_score(cosine, field_score, trl_score, mode_score):
     )
 
 
-def _fits(query: Listing, other: Listing) -> list[tuple[str, str, float]]:
-    """(kind, sentence, fit) for the field, the TRL and the transfer modes."""
-    request, offer = (query, other) if query.kind == Listing.Kind.REQUEST else (other, query)
-    fits = [
-        ("field", *_field_fit(query, other)),
-        ("trl", *_trl_fit(request, offer)),
-        ("modes", *_mode_fit(query, other)),
-    ]
-    return [(kind, text, part) for kind, part, text in fits]
-
-
 @dataclass
 class Scored:
     """A candidate scored for a query, before its explanation is written. `shared`: each shared
@@ -300,6 +335,7 @@ class Scored:
     score: float
     text_similarity: float
     shared: dict[str, float]
+    fits: dict[str, list | None]
 
     def rank_key(self) -> tuple[float, float, int]:
         return (-self.score, -self.text_similarity, -self.other.pk)
@@ -307,8 +343,9 @@ class Scored:
 
 def _score(query: Listing, other: Listing, cosine: float, shared: dict[str, float]) -> Scored:
     cosine = max(0.0, min(1.0, cosine))
-    score = combined_score(cosine, *(part for _kind, _text, part in _fits(query, other)))
-    return Scored(other=other, score=round(min(1.0, score), 4), text_similarity=round(cosine, 4), shared=shared)
+    fits = fit_cases(query, other)
+    score = combined_score(cosine, *(fit_score(case) for case in fits.values()))
+    return Scored(other, round(min(1.0, score), 4), round(cosine, 4), shared, fits)
 
 
 def explainable(shared: dict[str, float]) -> dict[str, float]:
@@ -324,20 +361,21 @@ def explainable(shared: dict[str, float]) -> dict[str, float]:
     return {t: float(f"{shared[t]:.4g}") for t in kept}
 
 
-def reasons_for(query: Listing, other: Listing, cosine: float, shared: dict[str, float]) -> list[Reason]:
-    """The explanation of a match, in the language of the reader (written when read)."""
+def reasons_for(query: Listing, other: Listing, cosine: float, shared: dict[str, float], fits: dict) -> list[Reason]:
+    """The explanation of a match, in the language of the reader (written when read): the
+    shared terms as each listing writes them, then the fits."""
     reasons = [_shared_terms_reason(explainable(shared), query, other, cosine)]
-    reasons.extend(Reason(kind, text, part) for kind, text, part in _fits(query, other) if text)
+    reference = _reference()
+    for kind, case in fits.items():
+        reason = _fit_reason(kind, case, reference) if case else None
+        if reason is not None:
+            reasons.append(reason)
     return reasons
 
 
 def explain(query: Listing, scored: Scored) -> Match:
-    return Match(
-        listing=scored.other,
-        score=scored.score,
-        text_similarity=scored.text_similarity,
-        reasons=reasons_for(query, scored.other, scored.text_similarity, scored.shared),
-    )
+    reasons = reasons_for(query, scored.other, scored.text_similarity, scored.shared, scored.fits)
+    return Match(listing=scored.other, score=scored.score, text_similarity=scored.text_similarity, reasons=reasons)
 
 
 @dataclass

@@ -32,14 +32,14 @@ def listing_by_any_id(value: str) -> Listing:
 
 
 def listing_for_matches(value: str) -> Listing:
-    """`listing_by_any_id` for a match list: one query, with what the explanations need."""
+    """`listing_by_any_id` for a match list: one query."""
     value = str(value)
     if "\x00" in value or len(value) > 100:
         raise Http404
     by_id = Q(external_id=value)
     if value.isascii() and value.isdigit() and len(value) < 18:
         by_id |= Q(pk=int(value))
-    found = list(Listing.objects.filter(by_id).select_related("field__parent").prefetch_related("transfer_modes")[:2])
+    found = list(Listing.objects.filter(by_id)[:2])
     found.sort(key=lambda listing: listing.external_id != value)  # the external id wins
     if not found:
         raise Http404
