@@ -21,8 +21,17 @@ listing about the same thing in another field.
 
 Candidates are the listings sharing the query's most specific terms (at most
 `CANDIDATE_TERMS` terms held by at most `MAX_DF_SHARE` of the listings), then up to
-`CANDIDATES` of them are scored exactly. Every result carries its explanation in
-Vietnamese: the shared terms (as written in the listing), the field, the TRL and the modes.
+`CANDIDATES` of them are scored exactly (`rank`). Every result carries its explanation in
+the reader's language: the shared terms (as written in the listing), the field, the TRL and
+the modes; the fits are kept as data (`fit_cases`) and the sentences written when read.
+
+Reads do not compute: each published listing's best matches are stored
+(exchange/match_lists.py: `StoredMatch`, read in one query), kept by the publish, edit and
+expiry services in their own transaction (a new listing is scored in its candidates' frames
+and enters their lists when it beats their last entry), and rebuilt all at once by
+`manage.py rebuild_matches` with sparse matrices (exchange/match_batch.py: same score, no
+cap on candidates). `compute_matches` computes on the fly: a list not stored yet, and API
+limits longer than the stored lists.
 """
 
 import math
@@ -366,7 +375,8 @@ def reasons_for(query: Listing, other: Listing, cosine: float, shared: dict[str,
     shared terms as each listing writes them, then the fits."""
     reasons = [_shared_terms_reason(explainable(shared), query, other, cosine)]
     reference = _reference()
-    for kind, case in fits.items():
+    for kind in ("field", "trl", "modes"):  # not the JSON's order: PostgreSQL's jsonb sorts keys
+        case = fits.get(kind)
         reason = _fit_reason(kind, case, reference) if case else None
         if reason is not None:
             reasons.append(reason)

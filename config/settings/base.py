@@ -188,6 +188,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "exchange.tasks.expire_listings",
         "schedule": crontab(hour=0, minute=15),
     },
+    # Stored match lists that expired or edited listings left: their tails computed again.
+    "refresh-exchange-match-lists": {
+        "task": "exchange.tasks.refresh_match_lists",
+        "schedule": crontab(minute="*/10"),
+    },
 }
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
