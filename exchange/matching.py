@@ -35,6 +35,7 @@ limits longer than the stored lists.
 """
 
 import math
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -223,18 +224,20 @@ def fit_score(case: list | None) -> float:
     return UNKNOWN_FIT if case is None else FIT_SCORES[case[0]]
 
 
-def _reference() -> tuple[dict, dict]:
-    """Fields and transfer modes by id (reference data: a few dozen rows), cached a minute."""
+_REFERENCE: dict = {"until": 0.0}
+
+
+def _reference(*, missing=()) -> tuple[dict, dict]:
+    """Fields and transfer modes by id (reference data: a few dozen rows), kept a minute in
+    the process (no unpickling per read), loaded again when an id asked for is not there."""
     from .models import Field, TransferMode
 
-    found = cache.get("exchange:match-reference")
-    if found is None:
-        found = (
-            {f.pk: f for f in Field.objects.select_related("parent")},
-            {m.pk: m for m in TransferMode.objects.all()},
-        )
-        cache.set("exchange:match-reference", found, 60)
-    return found
+    now = time.monotonic()
+    if _REFERENCE["until"] < now or any(pk not in _REFERENCE["fields"] for pk in missing):
+        _REFERENCE["fields"] = {f.pk: f for f in Field.objects.select_related("parent")}
+        _REFERENCE["modes"] = {m.pk: m for m in TransferMode.objects.all()}
+        _REFERENCE["until"] = now + 60
+    return _REFERENCE["fields"], _REFERENCE["modes"]
 
 
 def _fit_reason(kind: str, case: list, reference: tuple[dict, dict]) -> Reason | None:
@@ -374,7 +377,8 @@ def reasons_for(query: Listing, other: Listing, cosine: float, shared: dict[str,
     """The explanation of a match, in the language of the reader (written when read): the
     shared terms as each listing writes them, then the fits."""
     reasons = [_shared_terms_reason(explainable(shared), query, other, cosine)]
-    reference = _reference()
+    field = fits.get("field") or ()
+    reference = _reference(missing=field[1:])
     for kind in ("field", "trl", "modes"):  # not the JSON's order: PostgreSQL's jsonb sorts keys
         case = fits.get(kind)
         reason = _fit_reason(kind, case, reference) if case else None

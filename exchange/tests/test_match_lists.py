@@ -132,13 +132,12 @@ def test_a_listing_without_a_list_gets_it_on_first_read(published):
     assert _stored(request) == _online(request)
 
 
-def test_a_read_explains_like_the_computation(published, django_assert_max_num_queries, settings):
+def test_a_read_explains_like_the_computation(published, django_assert_max_num_queries):
     from exchange.matching import compute_matches
     from exchange.selectors import listing_get
 
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "m"}}
     request = listing_get(published["request"].pk)
-    match_lists.listing_matches(request)  # fields and modes are cached after the first read
+    match_lists.listing_matches(request)  # fields and modes are kept after the first read
     with django_assert_max_num_queries(2):  # the list, and whether a short list is complete
         found = match_lists.listing_matches(request)
     computed = compute_matches(request)
