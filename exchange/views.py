@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.cache import public_page
@@ -27,11 +28,11 @@ from .permissions import (
 from .search import FILTERS, clean_filters, search_listings
 
 FACET_TITLES = {
-    "kind": _("Loại tin"),
-    "field": _("Lĩnh vực"),
-    "trl": _("Mức độ sẵn sàng (TRL)"),
-    "mode": _("Phương thức chuyển giao"),
-    "region": _("Tỉnh, thành phố"),
+    "kind": gettext_lazy("Loại tin"),
+    "field": gettext_lazy("Lĩnh vực"),
+    "trl": gettext_lazy("Mức độ sẵn sàng (TRL)"),
+    "mode": gettext_lazy("Phương thức chuyển giao"),
+    "region": gettext_lazy("Tỉnh, thành phố"),
 }
 
 

@@ -22,10 +22,11 @@ def test_home_finds_a_listing_typed_without_accents_and_highlights_the_accented_
     assert "Kỹ thuật môi trường" in body  # a facet
 
 
-def test_fields_and_transfer_modes_are_named_in_the_page_language(client, published):
+def test_the_search_page_is_in_the_page_language_facets_included(client, published):
     client.cookies["django_language"] = "en"
     home = client.get(reverse("exchange:home"), {"q": "nuoc thai"}).content.decode()
     assert "Environmental engineering" in home and "Kỹ thuật môi trường" not in home
+    assert "Search results" in home and "Listing type" in home and "Loại tin" not in home
     detail = client.get(published["offer"].get_absolute_url()).content.decode()
     assert "Licence" in detail and "Environmental engineering" in detail
 
