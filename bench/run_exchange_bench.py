@@ -4,7 +4,8 @@
 1. (re)create the database ``sti_bench_exchange``, migrate, load 100,000 published listings
    (``load_exchange_demo --count 100000``: Vietnamese offers and requests, a quarter of the
    requests without diacritics) and build the matching index (timed);
-2. start gunicorn (2 workers, 127.0.0.1:8015, DEBUG off, local-memory cache);
+2. start gunicorn (2 workers, 127.0.0.1:8015, DEBUG off, Redis db 14 as CACHE_URL as in production,
+   flushed at the start);
 3. 20 concurrent clients, closed loop, each cycling through many different searches (one box
    + facets, accents or not) and, separately, the matches of many different requests
    (``/api/v1/exchange/requests/{id}/matches/``); p50/p95/p99 per phase. Each client starts
@@ -35,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from load import Client, percentile  # noqa: E402
-from run_dashboard_bench import log, pg  # noqa: E402
+from run_dashboard_bench import flush_cache, log, pg  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
@@ -81,7 +82,7 @@ def django_env(args) -> dict[str, str]:
         DJANGO_SECRET_KEY=secrets.token_urlsafe(40),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{args.database}",
-        CACHE_URL="",
+        CACHE_URL=args.cache_url,
         API_THROTTLE_ANON="1000000/minute",
         API_THROTTLE_USER="1000000/minute",
     )
@@ -235,10 +236,16 @@ def main(argv=None) -> int:
     parser.add_argument("--freshness-only", action="store_true", help="only the publish-to-matches time")
     parser.add_argument("--matches-only", action="store_true", help="no search phases")
     parser.add_argument(
+        "--cache-url",
+        default="redis://127.0.0.1:6379/14",
+        help='CACHE_URL of the server, as in production (flushed at the start); "" for per-process memory',
+    )
+    parser.add_argument(
         "--rebuild-matches", action="store_true", help="with --reuse-db: migrate, then rebuild_matches (timed)"
     )
     args = parser.parse_args(argv)
     env = django_env(args)
+    flush_cache(args.cache_url)
     timings = {} if args.reuse_db else prepare(args, env)
     if args.reuse_db and args.rebuild_matches:
         timings.update(rebuild_matches(env))
