@@ -48,13 +48,14 @@ class Side:
     trl: np.ndarray  # 0 when unknown
     modes: np.ndarray  # bit mask of transfer modes, 0 when none
     mode_ids: list[int]  # the transfer mode of each bit
+    texts: list[str]  # title, keywords and description: the shared terms are shown as written
 
 
 def _side(kind: str, vocabulary: dict[str, int]) -> Side:
     rows = list(
         Listing.objects.filter(status=Listing.Status.PUBLISHED, kind=kind)
         .order_by("pk")
-        .values_list("pk", "field_id", "field__code", "trl")
+        .values_list("pk", "field_id", "field__code", "trl", "title", "keywords", "description")
     )
     ids = np.array([row[0] for row in rows], dtype=np.int64)
     position = {pk: i for i, pk in enumerate(ids.tolist())}
@@ -84,6 +85,7 @@ def _side(kind: str, vocabulary: dict[str, int]) -> Side:
         trl=np.array([row[3] or 0 for row in rows], dtype=np.int64),
         modes=modes,
         mode_ids=mode_ids,
+        texts=[f"{title} {keywords} {description}" for *_ids, title, keywords, description in rows],
     )
 
 
@@ -160,8 +162,8 @@ class _Frame:
         return q[keep], t[keep], score[keep], cosine_shown[keep]
 
     def explanations(self, q: np.ndarray, t: np.ndarray, terms: np.ndarray) -> list[tuple[str, str]]:
-        """What explains each pair (q[i], t[i]): its explainable shared terms and its fits
-        (`matching.fit_cases`), as JSON."""
+        """What explains each pair (q[i], t[i]): the shared terms shown (`matching.shared_terms`)
+        and its fits (`matching.fit_cases`), as JSON."""
         products = self.query_w[q].multiply(self.target_w[t]).tocsr()
         found = []
         for i, (a, b) in enumerate(zip(q.tolist(), t.tolist(), strict=True)):
@@ -169,7 +171,8 @@ class _Frame:
             weights = dict(
                 zip(terms[products.indices[begin:end]].tolist(), products.data[begin:end].tolist(), strict=True)
             )
-            shared = json.dumps(matching.explainable(weights), ensure_ascii=False)
+            shown = matching.shared_terms(weights, self.query.texts[a], self.target.texts[b])
+            shared = json.dumps(shown, ensure_ascii=False)
             found.append((shared, json.dumps(self._fit_cases(a, b))))
         return found
 

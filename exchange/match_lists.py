@@ -40,7 +40,7 @@ REFRESH_BATCH = 200
 # Reads ---------------------------------------------------------------------------------------
 
 
-SHOWN = ["kind", "external_id", "title", "keywords", "description", "organisation__name", "organisation__short_name"]
+SHOWN = ["kind", "external_id", "title", "organisation__name", "organisation__short_name"]
 
 
 def _stored(listing: Listing, limit: int) -> list[StoredMatch]:
@@ -69,7 +69,7 @@ def listing_matches(listing: Listing, limit: int = 10) -> list[Match]:
             listing=row.other,
             score=row.score,
             text_similarity=row.text_similarity,
-            reasons=matching.reasons_for(listing, row.other, row.text_similarity, row.shared, row.fits),
+            reasons=matching.reasons_for(row.text_similarity, row.shared, row.fits),
         )
         for row in rows
     ]
@@ -78,13 +78,15 @@ def listing_matches(listing: Listing, limit: int = 10) -> list[Match]:
 # Writes --------------------------------------------------------------------------------------
 
 
-def _entry(listing_id: int, scored: Scored) -> StoredMatch:
+def _entry(listing: Listing, scored: Scored) -> StoredMatch:
     return StoredMatch(
-        listing_id=listing_id,
+        listing=listing,
         other=scored.other,
         score=scored.score,
         text_similarity=scored.text_similarity,
-        shared=matching.explainable(scored.shared),
+        shared=matching.shared_terms(
+            scored.shared, matching.listing_text(listing), matching.listing_text(scored.other)
+        ),
         fits=scored.fits,
     )
 
@@ -92,7 +94,7 @@ def _entry(listing_id: int, scored: Scored) -> StoredMatch:
 def _store(listing: Listing, scored: list[Scored]) -> None:
     StoredMatch.objects.filter(listing=listing).delete()
     # ignore_conflicts: a publish committing meanwhile may have put itself into this list.
-    StoredMatch.objects.bulk_create([_entry(listing.pk, item) for item in scored[:LIST_SIZE]], ignore_conflicts=True)
+    StoredMatch.objects.bulk_create([_entry(listing, item) for item in scored[:LIST_SIZE]], ignore_conflicts=True)
     MatchList.objects.update_or_create(listing=listing, defaults={"computed_at": timezone.now(), "stale": False})
 
 
@@ -131,7 +133,7 @@ def _enter_lists(listing: Listing, reverse: list[tuple[Listing, Scored]]) -> Non
         complete = len(current) < LIST_SIZE and not holders[other.pk]
         if not complete and (last is None or (scored.score, scored.text_similarity, listing.pk) <= last[:3]):
             continue
-        added.append(_entry(other.pk, scored))
+        added.append(_entry(other, scored))
         if len(current) >= LIST_SIZE:
             dropped.append(last[3])
     StoredMatch.objects.filter(pk__in=dropped).delete()

@@ -38,6 +38,7 @@ import math
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -270,37 +271,37 @@ def _fit_reason(kind: str, case: list, reference: tuple[dict, dict]) -> Reason |
     return Reason(kind, texts[name](), score)
 
 
-def shown_term(term: str, *texts: str) -> str:
-    """A folded term as the listing writes it, accents included ("xu ly" → "xử lý")."""
+@lru_cache(maxsize=65536)  # a rebuild asks for the same terms of the same listing many times
+def _written(term: str, text: str) -> str:
     from .highlight import find_original
 
     if term.startswith("~"):
-        for phrase in CONCEPT_PHRASES.get(term, ()):
-            for text in texts:
-                found = find_original(text, phrase)
-                if found:
-                    return found
-        return term[1:].replace("_", " ")
-    for text in texts:
-        found = find_original(text, term)
-        if found:
-            return found
-    return term
+        return next((found for phrase in CONCEPT_PHRASES.get(term, ()) if (found := find_original(text, phrase))), "")
+    return find_original(text, term)
 
 
-def _text(listing: Listing) -> str:
+def shown_term(term: str, *texts: str) -> str:
+    """A folded term as the listing writes it, accents included ("xu ly" → "xử lý")."""
+    found = next((found for text in texts if (found := _written(term, text))), "")
+    if found:
+        return found
+    return term[1:].replace("_", " ") if term.startswith("~") else term
+
+
+def listing_text(listing: Listing) -> str:
     return f"{listing.title} {listing.keywords} {listing.description}"
 
 
-def _shared_terms_reason(contributions: dict[str, float], query: Listing, other: Listing, cosine: float) -> Reason:
-    """The shared terms that weigh most: synonyms written differently first, then two-syllable
-    words, then single syllables not already shown inside a shown word."""
-    texts = (_text(other), _text(query))
+def shared_terms(contributions: dict[str, float], query_text: str, other_text: str) -> dict[str, list[str]]:
+    """The shared terms an explanation shows, as each listing writes them (what a stored match
+    keeps): synonyms written differently first, then two-syllable words, then single syllables
+    not already shown inside a shown word; at most five."""
+    texts = (other_text, query_text)
     shown: list[str] = []
     chosen: list[str] = []
     covered: set[str] = set()
     for term, _weight in sorted(
-        contributions.items(), key=lambda kv: (" " not in kv[0] and not kv[0].startswith("~"), -kv[1])
+        explainable(contributions).items(), key=lambda kv: (" " not in kv[0] and not kv[0].startswith("~"), -kv[1])
     ):
         if len(chosen) == 5:
             break
@@ -317,14 +318,18 @@ def _shared_terms_reason(contributions: dict[str, float], query: Listing, other:
         covered.update(term.split())
         chosen.append(term)
         shown.append(text)
-    if not shown:
+    return {"terms": chosen, "shown": shown}
+
+
+def _terms_reason(shared: dict[str, list[str]], cosine: float) -> Reason:
+    if not shared.get("shown"):
         return Reason("terms", _("Không có từ ngữ chung đáng kể."), 0.0)
     return Reason(
         "terms",
         _("Nội dung gần nhau (%(percent)s%%), cùng nói về %(terms)s.")
-        % {"percent": round(cosine * 100), "terms": ", ".join(shown)},
+        % {"percent": round(cosine * 100), "terms": ", ".join(shared["shown"])},
         cosine,
-        terms=chosen,
+        terms=list(shared["terms"]),
     )
 
 
@@ -361,22 +366,21 @@ def _score(query: Listing, other: Listing, cosine: float, shared: dict[str, floa
 
 
 def explainable(shared: dict[str, float]) -> dict[str, float]:
-    """The shared terms an explanation may show (see `_shared_terms_reason`: phrases and
-    synonyms first, then single syllables, heaviest first), weights rounded: what a stored
-    match keeps."""
+    """The shared terms an explanation may show (see `shared_terms`: phrases and synonyms
+    first, then single syllables, heaviest first)."""
     phrases = [t for t in shared if " " in t or t.startswith("~")]
     words = [t for t in shared if not (" " in t or t.startswith("~"))]
     kept = (
         sorted(phrases, key=lambda t: -shared[t])[:EXPLAIN_TERMS]
         + sorted(words, key=lambda t: -shared[t])[:EXPLAIN_TERMS]
     )
-    return {t: float(f"{shared[t]:.4g}") for t in kept}
+    return {t: shared[t] for t in kept}
 
 
-def reasons_for(query: Listing, other: Listing, cosine: float, shared: dict[str, float], fits: dict) -> list[Reason]:
+def reasons_for(cosine: float, shared: dict[str, list[str]], fits: dict) -> list[Reason]:
     """The explanation of a match, in the language of the reader (written when read): the
-    shared terms as each listing writes them, then the fits."""
-    reasons = [_shared_terms_reason(explainable(shared), query, other, cosine)]
+    shared terms as each listing writes them (`shared_terms`), then the fits (`fit_cases`)."""
+    reasons = [_terms_reason(shared, cosine)]
     field = fits.get("field") or ()
     reference = _reference(missing=field[1:])
     for kind in ("field", "trl", "modes"):  # not the JSON's order: PostgreSQL's jsonb sorts keys
@@ -388,7 +392,8 @@ def reasons_for(query: Listing, other: Listing, cosine: float, shared: dict[str,
 
 
 def explain(query: Listing, scored: Scored) -> Match:
-    reasons = reasons_for(query, scored.other, scored.text_similarity, scored.shared, scored.fits)
+    shared = shared_terms(scored.shared, listing_text(query), listing_text(scored.other))
+    reasons = reasons_for(scored.text_similarity, shared, scored.fits)
     return Match(listing=scored.other, score=scored.score, text_similarity=scored.text_similarity, reasons=reasons)
 
 

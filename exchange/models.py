@@ -283,8 +283,9 @@ class MatchList(models.Model):
 class StoredMatch(models.Model):
     """One entry of a stored match list: `other` matches `listing` with this score, computed in
     the frame of `listing` (the idf of the other kind). The explanation is written from
-    `shared` (the shared terms and their weights in the cosine) and `fits` (field, TRL and
-    modes fits: `matching.fit_cases`) when read, in the reader's language."""
+    `shared` (the shared terms shown, as each listing writes them: `matching.shared_terms`)
+    and `fits` (field, TRL and modes fits: `matching.fit_cases`) when read, in the reader's
+    language."""
 
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="stored_matches", db_index=False)
     other = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="+")

@@ -177,6 +177,10 @@ def test_the_rebuild_finds_every_match_one_at_a_time_finds(reference):
         # Its fits (field, TRL, modes) are those one at a time gives.
         fits = dict(StoredMatch.objects.filter(listing=listing).values_list("other_id", "fits"))
         assert all(fits[s.other.pk] == s.fits for s in rank(listing)[0] if s.other.pk in fits)
+    # The shared terms are stored as shown (accents as written), for the explanation.
+    shown = StoredMatch.objects.order_by("-text_similarity").values_list("shared", flat=True)[0]
+    assert shown["terms"] and len(shown["shown"]) == len(shown["terms"])
+    assert any(not text.isascii() for text in shown["shown"])
 
 
 def test_the_rebuild_command_replaces_every_list_and_a_failure_keeps_the_old_ones(reference, monkeypatch):
