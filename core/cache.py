@@ -122,6 +122,8 @@ class PublicCacheMixin:
         return self._shared_read(request, super().retrieve, *args, **kwargs)
 
     def _shared_read(self, request, read, *args, **kwargs):
+        if self.action not in self.public_actions:
+            return read(request, *args, **kwargs)
         # JSON is kept rendered; DRF's HTML page is rendered for each reader (it names the user).
         as_json = request.accepted_renderer.format == "json"
         key = _key(request, f"json:{request.accepted_media_type}" if as_json else "data")

@@ -94,3 +94,33 @@ def test_the_deployment_check_asks_for_a_shared_cache(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     assert shared_cache(None) == []
+
+
+def test_only_the_reads_a_view_names_public_are_shared(public, real_cache):
+    from django.contrib.auth.models import AnonymousUser
+    from rest_framework import viewsets
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIRequestFactory
+
+    from agencies.api import AgencySerializer
+    from agencies.models import Agency
+    from core.cache import PublicCacheMixin
+
+    class ListOnly(PublicCacheMixin, viewsets.ReadOnlyModelViewSet):
+        queryset = Agency.objects.order_by("pk")
+        serializer_class = AgencySerializer
+        lookup_field = "slug"
+        public_actions = ("list",)
+
+    agency = Agency.objects.create(name="Sở Thử nghiệm", slug="so-thu-nghiem")
+    auth = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=public).key}"}
+    factory = APIRequestFactory()
+
+    def get(path, action, **kwargs):
+        request = factory.get(path, **auth)
+        request.user = AnonymousUser()  # as the middleware leaves a token client
+        assert ListOnly.as_view({"get": action})(request, **kwargs).status_code == 200
+        return [key for key in real_cache._cache if ":public:" in key]
+
+    assert get("/x/so-thu-nghiem/", "retrieve", slug=agency.slug) == []  # not named public: nothing kept
+    assert len(get("/x/", "list")) == 1
