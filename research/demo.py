@@ -12,6 +12,7 @@ Deterministic for a seed; loading again replaces the earlier demo rows.
 """
 
 import random
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -557,13 +558,17 @@ def _organisations(count: int) -> list[Organisation]:
 
 def _researchers(rng, organisations, count: int, seed: int) -> list[Researcher]:
     people = []
+    turns = Counter()
     for n in range(count):
         org = (
             organisations[min(int(rng.paretovariate(1.2)) - 1, len(organisations) - 1)]
             if n % 3
-            else organisations[n % len(organisations)]
+            else organisations[n // 3 % len(organisations)]  # every organisation in turn
         )
         field_key = rng.choice(org.demo_fields)
+        if not n % 3:  # in turn, so that every field of every organisation has researchers
+            field_key = org.demo_fields[turns[org.slug] % len(org.demo_fields)]
+            turns[org.slug] += 1
         orcid = None
         if rng.random() < 0.35:
             orcid = orcid_with_checksum(f"00000000{seed % 100:02d}{n:05d}")
