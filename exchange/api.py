@@ -109,9 +109,10 @@ def _signed_in(request) -> None:
 
 class ListingViewSet(PublicCacheMixin, ViewSet):
     """Listings (tin công nghệ): offers and requests. Reads show published listings; a search
-    answers the same to every anonymous reader (cached), a listing may be a draft its owner sees."""
+    and a published listing's matches answer the same to every anonymous reader (cached), a
+    listing itself may be a draft its owner sees."""
 
-    public_actions = ("list",)
+    public_actions = ("list", "matches")
 
     lookup_value_regex = "[^/]+"
 
@@ -249,8 +250,9 @@ def _matches_body(listing: Listing, limit: int) -> dict:
     }
 
 
-class RequestMatchesView(APIView):
-    """`GET /api/v1/exchange/requests/{id}/matches/?limit=10`: the ranked offers for a request."""
+class RequestMatchesView(PublicCacheMixin, APIView):
+    """`GET /api/v1/exchange/requests/{id}/matches/?limit=10`: the ranked offers for a request
+    (the same for every anonymous reader of a published request: cached under the data version)."""
 
     @extend_schema(
         parameters=[OpenApiParameter("limit", int, description="1 to 50, default 10.")],

@@ -47,3 +47,20 @@ def test_a_draft_read_by_its_owner_is_not_cached_for_anyone_else(client, member,
     assert client.get(url, **owner).status_code == 200
     assert client.get(url, **other).status_code == 403
     assert client.get(url).status_code == 403
+
+
+def test_a_requests_matches_are_cached_and_a_new_offer_shows_at_once(
+    client, published, member, moderator, django_capture_on_commit_callbacks
+):
+    url = f"/api/v1/exchange/requests/{published['request'].pk}/matches/"
+    first, _queries = _read(client, url)
+    again, queries = _read(client, url)
+    assert queries == 0 and again.json() == first.json()
+    org = member.exchange_memberships.get().organisation
+    offer = services.listing_create(
+        actor=member, organisation=org, kind="offer", **{**OFFER, "title": "Xử lý chất thải lỏng làng nghề bằng MBR"}
+    )
+    services.listing_submit(listing=offer, actor=member)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.listing_publish(listing=offer, actor=moderator)
+    assert offer.pk in [match["id"] for match in client.get(url).json()["results"]]
