@@ -22,19 +22,21 @@ def _read(client, url, **headers):
     return response, len(ctx)
 
 
+def _publish_offer(member, moderator, capture, title: str):
+    org = member.exchange_memberships.get().organisation
+    offer = services.listing_create(actor=member, organisation=org, kind="offer", **{**OFFER, "title": title})
+    services.listing_submit(listing=offer, actor=member)
+    with capture(execute=True):
+        return services.listing_publish(listing=offer, actor=moderator)
+
+
 def test_a_repeated_search_costs_no_query_and_a_new_listing_shows_at_once(
     client, published, member, moderator, django_capture_on_commit_callbacks
 ):
     first, _queries = _read(client, SEARCH)
     again, queries = _read(client, SEARCH)
     assert queries == 0 and again.json() == first.json() and first.json()["count"] == 1
-    org = member.exchange_memberships.get().organisation
-    listing = services.listing_create(
-        actor=member, organisation=org, kind="offer", **{**OFFER, "title": "Xử lý nước thải dệt nhuộm"}
-    )
-    services.listing_submit(listing=listing, actor=member)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.listing_publish(listing=listing, actor=moderator)
+    _publish_offer(member, moderator, django_capture_on_commit_callbacks, "Xử lý nước thải dệt nhuộm")
     assert client.get(SEARCH).json()["count"] == 2
 
 
@@ -56,11 +58,6 @@ def test_a_requests_matches_are_cached_and_a_new_offer_shows_at_once(
     first, _queries = _read(client, url)
     again, queries = _read(client, url)
     assert queries == 0 and again.json() == first.json()
-    org = member.exchange_memberships.get().organisation
-    offer = services.listing_create(
-        actor=member, organisation=org, kind="offer", **{**OFFER, "title": "Xử lý chất thải lỏng làng nghề bằng MBR"}
-    )
-    services.listing_submit(listing=offer, actor=member)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.listing_publish(listing=offer, actor=moderator)
+    title = "Xử lý chất thải lỏng làng nghề bằng MBR"
+    offer = _publish_offer(member, moderator, django_capture_on_commit_callbacks, title)
     assert offer.pk in [match["id"] for match in client.get(url).json()["results"]]
