@@ -96,3 +96,12 @@ def real_cache(settings):
     cache.clear()
     yield cache
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_exchange_reference():
+    """The exchange keeps its fields and transfer modes a minute in the process; a browser
+    test's flush gives those rows new ids, so each test starts without them."""
+    from exchange.selectors import forget_reference_data
+
+    forget_reference_data()

@@ -35,7 +35,6 @@ limits longer than the stored lists.
 """
 
 import math
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -50,6 +49,7 @@ from core.cache import public_data_version
 from core.text import fold
 
 from .models import Listing, Posting, TermStat
+from .selectors import reference_data
 from .text import CONCEPT_PHRASES, term_counts
 
 WEIGHT_TEXT, WEIGHT_FIELD, WEIGHT_TRL, WEIGHT_MODES = 0.6, 0.2, 0.1, 0.1
@@ -225,22 +225,6 @@ def fit_score(case: list | None) -> float:
     return UNKNOWN_FIT if case is None else FIT_SCORES[case[0]]
 
 
-_REFERENCE: dict = {"until": 0.0}
-
-
-def _reference(*, missing=()) -> tuple[dict, dict]:
-    """Fields and transfer modes by id (reference data: a few dozen rows), kept a minute in
-    the process (no unpickling per read), loaded again when an id asked for is not there."""
-    from .models import Field, TransferMode
-
-    now = time.monotonic()
-    if _REFERENCE["until"] < now or any(pk not in _REFERENCE["fields"] for pk in missing):
-        _REFERENCE["fields"] = {f.pk: f for f in Field.objects.select_related("parent")}
-        _REFERENCE["modes"] = {m.pk: m for m in TransferMode.objects.all()}
-        _REFERENCE["until"] = now + 60
-    return _REFERENCE["fields"], _REFERENCE["modes"]
-
-
 def _fit_reason(kind: str, case: list, reference: tuple[dict, dict]) -> Reason | None:
     fields, modes = reference
     score, name = FIT_SCORES[case[0]], case[0]
@@ -381,8 +365,8 @@ def reasons_for(cosine: float, shared: dict[str, list[str]], fits: dict) -> list
     """The explanation of a match, in the language of the reader (written when read): the
     shared terms as each listing writes them (`shared_terms`), then the fits (`fit_cases`)."""
     reasons = [_terms_reason(shared, cosine)]
-    field = fits.get("field") or ()
-    reference = _reference(missing=field[1:])
+    field, modes = fits.get("field") or (), fits.get("modes") or ()
+    reference = reference_data(fields=field[1:], modes=modes[1] if modes[:1] == ["shared"] else ())
     for kind in ("field", "trl", "modes"):  # not the JSON's order: PostgreSQL's jsonb sorts keys
         case = fits.get(kind)
         reason = _fit_reason(kind, case, reference) if case else None

@@ -24,6 +24,7 @@ from research.search import parse_query, rank_expression
 from .highlight import highlight
 from .models import Field, Listing, TransferMode
 from .regions import PROVINCES
+from .selectors import reference_data
 
 PAGE_SIZE = 20
 CACHE_SECONDS = 300
@@ -86,11 +87,11 @@ def clean_filters(params) -> dict:
 
 
 def _fields() -> dict[int, Field]:
-    fields = cache.get("exchange:fields")
-    if fields is None:
-        fields = {f.pk: f for f in Field.objects.all()}
-        cache.set("exchange:fields", fields, 3600)
-    return fields
+    return reference_data()[0]
+
+
+def _modes() -> list[TransferMode]:
+    return list(reference_data()[1].values())
 
 
 def _apply(queryset, filters: dict, *, skip: str = ""):
@@ -144,9 +145,7 @@ def _facets(matched, filters: dict) -> dict[str, list[Facet]]:
     through = Listing.transfer_modes.through.objects.filter(listing__in=_apply(matched, filters, skip="mode"))
     counts = dict(through.values("transfermode_id").annotate(n=Count("id")).values_list("transfermode_id", "n"))
     facets["mode"] = [
-        Facet(m.code, m.label, counts[m.pk], filters.get("mode") == m.code)
-        for m in TransferMode.objects.all()
-        if counts.get(m.pk)
+        Facet(m.code, m.label, counts[m.pk], filters.get("mode") == m.code) for m in _modes() if counts.get(m.pk)
     ]
     rows = _apply(matched, filters, skip="region").values("region").annotate(n=Count("id")).order_by("-n")
     labels = dict(PROVINCES)
@@ -228,7 +227,7 @@ def _facets_of_rows(rows: list[tuple], modes: dict[int, set[str]], filters: dict
         "trl": [Facet(str(t), f"TRL {t}", trls[t], filters.get("trl") == t) for t in sorted(trls)],
         "mode": [
             Facet(m.code, m.label, mode_counts[m.code], filters.get("mode") == m.code)
-            for m in TransferMode.objects.all()
+            for m in _modes()
             if mode_counts.get(m.code)
         ],
         "region": [
@@ -283,9 +282,10 @@ def search_listings(
             if rows:
                 # The same search as a subquery: thousands of ids as parameters cost PostgreSQL more.
                 through = Listing.transfer_modes.through.objects.filter(listing_id__in=matched.order_by().values("pk"))
-                code_of = dict(TransferMode.objects.values_list("pk", "code"))
-                for listing_id, mode_id in through.values_list("listing_id", "transfermode_id"):
-                    modes.setdefault(listing_id, set()).add(code_of[mode_id])
+                pairs = list(through.values_list("listing_id", "transfermode_id"))
+                mode_of = reference_data(modes={mode_id for _listing, mode_id in pairs})[1]
+                for listing_id, mode_id in pairs:
+                    modes.setdefault(listing_id, set()).add(mode_of[mode_id].code)
             ordered, facets = _facets_of_rows(rows, modes, filters)
             total, ids = len(ordered), ordered[start : start + PAGE_SIZE]
             facets = facets if with_facets else {}

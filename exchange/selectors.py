@@ -1,11 +1,37 @@
 """Reads of the technology exchange, with what the pages show preloaded."""
 
+import time
+
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .models import Listing, ListingFile, MatchFeedback
+from .models import Field, Listing, ListingFile, MatchFeedback, TransferMode
 from .permissions import member_organisation_ids
+
+_REFERENCE: dict = {"until": 0.0}
+
+
+def reference_data(*, fields=(), modes=()) -> tuple[dict[int, Field], dict[int, TransferMode]]:
+    """Fields (with their groups) and transfer modes by id, in their order: reference data of a
+    few dozen rows that search facets and match explanations read on every request, kept a
+    minute in the process (no query or unpickling per request), loaded again when a field or
+    mode id asked for is not there."""
+    now = time.monotonic()
+    if (
+        _REFERENCE["until"] < now
+        or any(pk not in _REFERENCE["fields"] for pk in fields)
+        or any(pk not in _REFERENCE["modes"] for pk in modes)
+    ):
+        _REFERENCE["fields"] = {f.pk: f for f in Field.objects.select_related("parent")}
+        _REFERENCE["modes"] = {m.pk: m for m in TransferMode.objects.all()}
+        _REFERENCE["until"] = now + 60
+    return _REFERENCE["fields"], _REFERENCE["modes"]
+
+
+def forget_reference_data() -> None:
+    """For tests, whose flushes give the reference rows new ids."""
+    _REFERENCE["until"] = 0.0
 
 
 def _with_related(queryset: QuerySet) -> QuerySet:
