@@ -12,11 +12,11 @@ data version is cached (core.cache), so a popular search costs one cache read.
 import hashlib
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Count, Q
-from django.utils.translation import get_language
+from django.db.models import Q
 
 from core.cache import public_data_version
 from research.search import parse_query, rank_expression
@@ -86,6 +86,29 @@ def clean_filters(params) -> dict:
     return filters
 
 
+@dataclass(frozen=True)
+class MatchSet:
+    """Every published listing that matches one query text, best first, with the columns the
+    facets count (numpy arrays, one entry per listing; `mode_rows`/`mode_ids` are its
+    (row, transfer mode) pairs). Every filter, facet and page of a query is cut from it in
+    memory, so they all cost one database read, cached under the public data version."""
+
+    ids: np.ndarray
+    kinds: np.ndarray  # index in KINDS
+    fields: np.ndarray  # field id, 0 when none
+    trls: np.ndarray  # 0 when none
+    regions: np.ndarray  # index in REGIONS + 1, 0 when none
+    mode_rows: np.ndarray
+    mode_ids: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+KINDS = list(Listing.Kind.values)
+REGIONS = [code for code, _label in PROVINCES]
+
+
 def _fields() -> dict[int, Field]:
     return reference_data()[0]
 
@@ -94,123 +117,61 @@ def _modes() -> list[TransferMode]:
     return list(reference_data()[1].values())
 
 
-def _apply(queryset, filters: dict, *, skip: str = ""):
-    if "kind" in filters and skip != "kind":
-        queryset = queryset.filter(kind=filters["kind"])
-    if "field" in filters and skip != "field":
+def _masks(found: MatchSet, filters: dict) -> dict[str, np.ndarray]:
+    """Per chosen filter, which rows meet it."""
+    masks = {}
+    if "kind" in filters:
+        masks["kind"] = found.kinds == KINDS.index(filters["kind"])
+    if "field" in filters:
         ids = [pk for pk, f in _fields().items() if f.code.startswith(filters["field"])]
-        queryset = queryset.filter(field_id__in=ids)
-    if "trl" in filters and skip != "trl":
-        queryset = queryset.filter(trl=filters["trl"])
-    if "mode" in filters and skip != "mode":
-        queryset = queryset.filter(transfer_modes__code=filters["mode"])
-    if "region" in filters and skip != "region":
-        queryset = queryset.filter(region=filters["region"])
-    return queryset
+        masks["field"] = np.isin(found.fields, ids)
+    if "trl" in filters:
+        masks["trl"] = found.trls == filters["trl"]
+    if "mode" in filters:
+        ids = [m.pk for m in _modes() if m.code == filters["mode"]]
+        masks["mode"] = np.zeros(len(found), dtype=bool)
+        masks["mode"][found.mode_rows[np.isin(found.mode_ids, ids)]] = True
+    if "region" in filters:
+        masks["region"] = found.regions == REGIONS.index(filters["region"]) + 1
+    return masks
 
 
-def _facets(matched, filters: dict) -> dict[str, list[Facet]]:
-    """Counts per value; each facet counts with the other facets' filters applied, not its own."""
-    facets = {}
-    rows = _apply(matched, filters, skip="kind").values("kind").annotate(n=Count("id")).order_by()
-    counts = {row["kind"]: row["n"] for row in rows}
-    facets["kind"] = [
-        Facet(value, str(label), counts.get(value, 0), filters.get("kind") == value)
-        for value, label in Listing.Kind.choices
-    ]
-    rows = _apply(matched, filters, skip="field").values("field_id").annotate(n=Count("id")).order_by()
+def _meeting(masks: dict[str, np.ndarray], size: int, skip: str = "") -> np.ndarray:
+    """The rows that meet every chosen filter but `skip`."""
+    ok = np.ones(size, dtype=bool)
+    for name, mask in masks.items():
+        if name != skip:
+            ok &= mask
+    return ok
+
+
+def _counts(values: np.ndarray) -> dict[int, int]:
+    found, counts = np.unique(values, return_counts=True)
+    return dict(zip(found.tolist(), counts.tolist(), strict=True))
+
+
+def _facets(found: MatchSet, masks: dict[str, np.ndarray], filters: dict) -> dict[str, list[Facet]]:
+    """Counts per value; each facet counts the rows meeting the other facets' filters, not its own."""
+    size = len(found)
+    kinds = _counts(found.kinds[_meeting(masks, size, "kind")])
+    by_field = _counts(found.fields[_meeting(masks, size, "field")])
+    trls = _counts(found.trls[_meeting(masks, size, "trl")])
+    by_mode = _counts(found.mode_ids[_meeting(masks, size, "mode")[found.mode_rows]])
+    regions = _counts(found.regions[_meeting(masks, size, "region")])
     fields = _fields()
-    groups: dict[str, int] = {}
     subs: dict[str, int] = {}
-    for row in rows:
-        f = fields.get(row["field_id"])
-        if f is None:
-            continue
-        groups[f.code[:1]] = groups.get(f.code[:1], 0) + row["n"]
-        subs[f.code] = subs.get(f.code, 0) + row["n"]
-    chosen = filters.get("field", "")
-    field_facets = []
-    for f in sorted(fields.values(), key=lambda f: f.code):
-        if f.parent_id is None and groups.get(f.code):
-            field_facets.append(Facet(f.code, f.label, groups[f.code], chosen == f.code, 1))
-        elif f.parent_id and subs.get(f.code) and chosen[:1] == f.code[:1]:
-            field_facets.append(Facet(f.code, f.label, subs[f.code], chosen == f.code, 2))
-    facets["field"] = field_facets
-    rows = _apply(matched, filters, skip="trl").values("trl").annotate(n=Count("id")).order_by("trl")
-    facets["trl"] = [
-        Facet(str(row["trl"]), f"TRL {row['trl']}", row["n"], filters.get("trl") == row["trl"])
-        for row in rows
-        if row["trl"]
-    ]
-    through = Listing.transfer_modes.through.objects.filter(listing__in=_apply(matched, filters, skip="mode"))
-    counts = dict(through.values("transfermode_id").annotate(n=Count("id")).values_list("transfermode_id", "n"))
-    facets["mode"] = [
-        Facet(m.code, m.label, counts[m.pk], filters.get("mode") == m.code) for m in _modes() if counts.get(m.pk)
-    ]
-    rows = _apply(matched, filters, skip="region").values("region").annotate(n=Count("id")).order_by("-n")
-    labels = dict(PROVINCES)
-    facets["region"] = [
-        Facet(
-            row["region"],
-            str(labels.get(row["region"], row["region"])),
-            row["n"],
-            filters.get("region") == row["region"],
-        )
-        for row in rows
-        if row["region"]
-    ]
-    return facets
-
-
-def _facets_of_rows(rows: list[tuple], modes: dict[int, set[str]], filters: dict) -> tuple[list[int], dict]:
-    """The same facets as `_facets`, counted in Python over the matched rows (pk, kind,
-    field_id, trl, region), best first: one full-text query instead of one per facet."""
-    fields = _fields()
-    code_of = {pk: f.code for pk, f in fields.items()}
-
-    def failing(row) -> set[str]:
-        """The filters a row does not meet."""
-        pk, kind, field_id, trl, region = row
-        missed = set()
-        if "kind" in filters and kind != filters["kind"]:
-            missed.add("kind")
-        if "field" in filters and not code_of.get(field_id, "").startswith(filters["field"]):
-            missed.add("field")
-        if "trl" in filters and trl != filters["trl"]:
-            missed.add("trl")
-        if "mode" in filters and filters["mode"] not in modes.get(pk, ()):
-            missed.add("mode")
-        if "region" in filters and region != filters["region"]:
-            missed.add("region")
-        return missed
-
-    # A facet counts the rows that meet every other filter: those missing nothing or only it.
-    missed = [failing(row) for row in rows] if filters else [set()] * len(rows)
-
-    def passes(index, skip=""):
-        return not missed[index] or missed[index] == {skip}
-
-    def counts(skip, value_of):
-        found: dict = {}
-        for index, row in enumerate(rows):
-            if passes(index, skip):
-                for value in value_of(row):
-                    found[value] = found.get(value, 0) + 1
-        return found
-
-    kinds = counts("kind", lambda row: [row[1]])
-    subs = counts("field", lambda row: [code_of[row[2]]] if row[2] in code_of else [])
-    trls = counts("trl", lambda row: [row[3]] if row[3] else [])
-    mode_counts = counts("mode", lambda row: modes.get(row[0], ()))
-    regions = counts("region", lambda row: [row[4]] if row[4] else [])
+    for pk, n in by_field.items():
+        if pk in fields:
+            subs[fields[pk].code] = subs.get(fields[pk].code, 0) + n
     groups: dict[str, int] = {}
     for code, n in subs.items():
         groups[code[:1]] = groups.get(code[:1], 0) + n
     chosen = filters.get("field", "")
-    facets = {
+    labels = dict(PROVINCES)
+    return {
         "kind": [
-            Facet(value, str(label), kinds.get(value, 0), filters.get("kind") == value)
-            for value, label in Listing.Kind.choices
+            Facet(value, str(label), kinds.get(index, 0), filters.get("kind") == value)
+            for index, (value, label) in enumerate(Listing.Kind.choices)
         ],
         "field": [
             Facet(
@@ -224,18 +185,16 @@ def _facets_of_rows(rows: list[tuple], modes: dict[int, set[str]], filters: dict
             if (f.parent_id is None and groups.get(f.code))
             or (f.parent_id and subs.get(f.code) and chosen[:1] == f.code[:1])
         ],
-        "trl": [Facet(str(t), f"TRL {t}", trls[t], filters.get("trl") == t) for t in sorted(trls)],
+        "trl": [Facet(str(t), f"TRL {t}", n, filters.get("trl") == t) for t, n in sorted(trls.items()) if t],
         "mode": [
-            Facet(m.code, m.label, mode_counts[m.code], filters.get("mode") == m.code)
-            for m in _modes()
-            if mode_counts.get(m.code)
+            Facet(m.code, m.label, by_mode[m.pk], filters.get("mode") == m.code) for m in _modes() if by_mode.get(m.pk)
         ],
         "region": [
-            Facet(code, str(dict(PROVINCES).get(code, code)), n, filters.get("region") == code)
-            for code, n in sorted(regions.items(), key=lambda kv: -kv[1])
+            Facet(REGIONS[index - 1], str(labels[REGIONS[index - 1]]), n, filters.get("region") == REGIONS[index - 1])
+            for index, n in sorted(regions.items(), key=lambda kv: (-kv[1], kv[0]))
+            if index
         ],
     }
-    return [row[0] for index, row in enumerate(rows) if not missed[index]], facets
 
 
 def _matched(published, query):
@@ -257,44 +216,54 @@ def _matched(published, query):
     return found.annotate(search_rank=rank).order_by("-search_rank", "-published_at", "-pk")
 
 
-def _cache_key(text: str, filters: dict, page: int, with_facets: bool) -> str:
-    raw = repr((text, sorted(filters.items()), page, with_facets, get_language()))
-    return f"exchange:search:{public_data_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+def _match_set(query) -> MatchSet:
+    """Read the published listings matching `query` from the database (see MatchSet)."""
+    matched = _matched(Listing.objects.filter(status=Listing.Status.PUBLISHED), query)
+    rows = list(matched.values_list("pk", "kind", "field_id", "trl", "region"))
+    ids = np.array([row[0] for row in rows], dtype=np.int64)
+    pairs = (
+        list(
+            Listing.transfer_modes.through.objects.filter(listing_id__in=matched.order_by().values("pk")).values_list(
+                "listing_id", "transfermode_id"
+            )
+        )
+        if rows
+        else []
+    )
+    row_of = {pk: index for index, pk in enumerate(ids.tolist())}
+    region_index = {code: index + 1 for index, code in enumerate(REGIONS)}
+    return MatchSet(
+        ids=ids,
+        kinds=np.array([KINDS.index(row[1]) for row in rows], dtype=np.int8),
+        fields=np.array([row[2] or 0 for row in rows], dtype=np.int32),
+        trls=np.array([row[3] or 0 for row in rows], dtype=np.int8),
+        regions=np.array([region_index.get(row[4], 0) for row in rows], dtype=np.int16),
+        mode_rows=np.array([row_of[pk] for pk, _mode in pairs], dtype=np.int32),
+        mode_ids=np.array([mode for _pk, mode in pairs], dtype=np.int32),
+    )
 
 
-def search_listings(
-    text: str = "", filters: dict | None = None, *, page: int = 1, with_facets: bool = True
-) -> SearchPage:
+def match_set(query) -> MatchSet:
+    """The MatchSet of `query`, from the cache when this data version already read it."""
+    raw = repr(("match-set", query.phrase))
+    key = f"exchange:search:{public_data_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        found = _match_set(query)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def search_listings(text: str = "", filters: dict | None = None, *, page: int = 1) -> SearchPage:
     """A page of published listings matching `text` and `filters`, best first, with facets."""
     filters = filters or {}
     query = parse_query(text)
-    key = _cache_key(query.phrase, filters, page, with_facets)
-    cached = cache.get(key)
-    if cached is not None:
-        ids, total, facets = cached
-    else:
-        matched = _matched(Listing.objects.filter(status=Listing.Status.PUBLISHED), query)
-        start = (page - 1) * PAGE_SIZE
-        if query:
-            # A text query narrows the listings: read their facet columns once, count in Python.
-            rows = list(matched.values_list("pk", "kind", "field_id", "trl", "region"))
-            modes: dict[int, set[str]] = {}
-            if rows:
-                # The same search as a subquery: thousands of ids as parameters cost PostgreSQL more.
-                through = Listing.transfer_modes.through.objects.filter(listing_id__in=matched.order_by().values("pk"))
-                pairs = list(through.values_list("listing_id", "transfermode_id"))
-                mode_of = reference_data(modes={mode_id for _listing, mode_id in pairs})[1]
-                for listing_id, mode_id in pairs:
-                    modes.setdefault(listing_id, set()).add(mode_of[mode_id].code)
-            ordered, facets = _facets_of_rows(rows, modes, filters)
-            total, ids = len(ordered), ordered[start : start + PAGE_SIZE]
-            facets = facets if with_facets else {}
-        else:
-            rows = _apply(matched, filters)
-            total = rows.count()
-            ids = list(rows.values_list("pk", flat=True)[start : start + PAGE_SIZE])
-            facets = _facets(matched.order_by(), filters) if with_facets else {}
-        cache.set(key, (ids, total, facets), CACHE_SECONDS)
+    found = match_set(query)
+    masks = _masks(found, filters)
+    chosen = found.ids[_meeting(masks, len(found))]
+    start = (page - 1) * PAGE_SIZE
+    ids = chosen[start : start + PAGE_SIZE].tolist()
+    total, facets = len(chosen), _facets(found, masks, filters)
     listings = (
         Listing.objects.filter(pk__in=ids).select_related("field", "organisation").prefetch_related("transfer_modes")
     )
