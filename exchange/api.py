@@ -7,6 +7,7 @@ refuse. `GET /api/v1/exchange/requests/{id}/matches/?limit=10` gives the ranked 
 a request, `{id}` being the imported external id or the database id.
 """
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -137,6 +138,7 @@ class ListingViewSet(PublicCacheMixin, ViewSet):
             clean_filters(request.query_params),
             page=int(page_no) if page_no.isascii() and page_no.isdigit() and 0 < int(page_no) <= 1000 else 1,
         )
+        prefetch_related_objects([hit.listing for hit in page.hits], "transfer_modes")
         return Response(
             {
                 "count": page.total,

@@ -16,7 +16,7 @@ from core.text import strip_accents
 from research.models import Organisation
 
 from . import match_batch, matching
-from .models import MODERATORS_GROUP, Field, Listing, Member, TransferMode
+from .models import MODERATORS_GROUP, Field, Listing, Member, TransferMode, mode_mask
 
 # (field, offer title, request title, description, keywords)
 TOPICS = [
@@ -380,6 +380,7 @@ def load_exchange_demo(*, count: int = 300, password: str = "demo-07-pass", seed
                 created_by=member if org == offers_orgs[0] else None,
             )
             listing.fill_keys()
+            listing.mode_mask = mode_mask(modes[code].pk for code in row["transfer_modes"])
             created.append((listing, row["transfer_modes"]))
         Listing.objects.bulk_create([listing for listing, _m in created])
         Through = Listing.transfer_modes.through

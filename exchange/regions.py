@@ -38,3 +38,5 @@ PROVINCES = [
     ("ca-mau", _("Cà Mau")),
     ("an-giang", _("An Giang")),
 ]
+# Name by code; the names stay lazy, translated when shown.
+REGION_NAMES = dict(PROVINCES)

@@ -23,12 +23,14 @@ from research.search import parse_query, rank_expression
 
 from .highlight import highlight
 from .models import Field, Listing, TransferMode
-from .regions import PROVINCES
+from .regions import PROVINCES, REGION_NAMES
 from .selectors import reference_data
 
 PAGE_SIZE = 20
 CACHE_SECONDS = 300
 FILTERS = ("kind", "field", "trl", "mode", "region")
+# What a hit does not show: the search columns are most of a listing's row.
+UNSHOWN = ("title_key", "search_key", "search_vector", "rejection_reason")
 
 
 @dataclass
@@ -89,8 +91,7 @@ def clean_filters(params) -> dict:
 @dataclass(frozen=True)
 class MatchSet:
     """Every published listing that matches one query text, best first, with the columns the
-    facets count (numpy arrays, one entry per listing; `mode_rows`/`mode_ids` are its
-    (row, transfer mode) pairs). Every filter, facet and page of a query is cut from it in
+    facets count (numpy arrays, one entry per listing). Every filter, facet and page of a query is cut from it in
     memory, so they all cost one database read, cached under the public data version."""
 
     ids: np.ndarray
@@ -98,8 +99,7 @@ class MatchSet:
     fields: np.ndarray  # field id, 0 when none
     trls: np.ndarray  # 0 when none
     regions: np.ndarray  # index in REGIONS + 1, 0 when none
-    mode_rows: np.ndarray
-    mode_ids: np.ndarray
+    modes: np.ndarray  # Listing.mode_mask
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -128,9 +128,8 @@ def _masks(found: MatchSet, filters: dict) -> dict[str, np.ndarray]:
     if "trl" in filters:
         masks["trl"] = found.trls == filters["trl"]
     if "mode" in filters:
-        ids = [m.pk for m in _modes() if m.code == filters["mode"]]
-        masks["mode"] = np.zeros(len(found), dtype=bool)
-        masks["mode"][found.mode_rows[np.isin(found.mode_ids, ids)]] = True
+        bits = sum(1 << m.pk for m in _modes() if m.code == filters["mode"])
+        masks["mode"] = (found.modes & bits) != 0
     if "region" in filters:
         masks["region"] = found.regions == REGIONS.index(filters["region"]) + 1
     return masks
@@ -156,7 +155,8 @@ def _facets(found: MatchSet, masks: dict[str, np.ndarray], filters: dict) -> dic
     kinds = _counts(found.kinds[_meeting(masks, size, "kind")])
     by_field = _counts(found.fields[_meeting(masks, size, "field")])
     trls = _counts(found.trls[_meeting(masks, size, "trl")])
-    by_mode = _counts(found.mode_ids[_meeting(masks, size, "mode")[found.mode_rows]])
+    with_modes = found.modes[_meeting(masks, size, "mode")]
+    by_mode = {m.pk: int(np.count_nonzero(with_modes & (1 << m.pk))) for m in _modes()}
     regions = _counts(found.regions[_meeting(masks, size, "region")])
     fields = _fields()
     subs: dict[str, int] = {}
@@ -167,7 +167,6 @@ def _facets(found: MatchSet, masks: dict[str, np.ndarray], filters: dict) -> dic
     for code, n in subs.items():
         groups[code[:1]] = groups.get(code[:1], 0) + n
     chosen = filters.get("field", "")
-    labels = dict(PROVINCES)
     return {
         "kind": [
             Facet(value, str(label), kinds.get(index, 0), filters.get("kind") == value)
@@ -190,7 +189,12 @@ def _facets(found: MatchSet, masks: dict[str, np.ndarray], filters: dict) -> dic
             Facet(m.code, m.label, by_mode[m.pk], filters.get("mode") == m.code) for m in _modes() if by_mode.get(m.pk)
         ],
         "region": [
-            Facet(REGIONS[index - 1], str(labels[REGIONS[index - 1]]), n, filters.get("region") == REGIONS[index - 1])
+            Facet(
+                REGIONS[index - 1],
+                str(REGION_NAMES[REGIONS[index - 1]]),
+                n,
+                filters.get("region") == REGIONS[index - 1],
+            )
             for index, n in sorted(regions.items(), key=lambda kv: (-kv[1], kv[0]))
             if index
         ],
@@ -219,27 +223,16 @@ def _matched(published, query):
 def _match_set(query) -> MatchSet:
     """Read the published listings matching `query` from the database (see MatchSet)."""
     matched = _matched(Listing.objects.filter(status=Listing.Status.PUBLISHED), query)
-    rows = list(matched.values_list("pk", "kind", "field_id", "trl", "region"))
-    ids = np.array([row[0] for row in rows], dtype=np.int64)
-    pairs = (
-        list(
-            Listing.transfer_modes.through.objects.filter(listing_id__in=matched.order_by().values("pk")).values_list(
-                "listing_id", "transfermode_id"
-            )
-        )
-        if rows
-        else []
-    )
-    row_of = {pk: index for index, pk in enumerate(ids.tolist())}
+    rows = list(matched.values_list("pk", "kind", "field_id", "trl", "region", "mode_mask"))
+    kind_index = {kind: index for index, kind in enumerate(KINDS)}
     region_index = {code: index + 1 for index, code in enumerate(REGIONS)}
     return MatchSet(
-        ids=ids,
-        kinds=np.array([KINDS.index(row[1]) for row in rows], dtype=np.int8),
+        ids=np.array([row[0] for row in rows], dtype=np.int64),
+        kinds=np.array([kind_index[row[1]] for row in rows], dtype=np.int8),
         fields=np.array([row[2] or 0 for row in rows], dtype=np.int32),
         trls=np.array([row[3] or 0 for row in rows], dtype=np.int8),
         regions=np.array([region_index.get(row[4], 0) for row in rows], dtype=np.int16),
-        mode_rows=np.array([row_of[pk] for pk, _mode in pairs], dtype=np.int32),
-        mode_ids=np.array([mode for _pk, mode in pairs], dtype=np.int32),
+        modes=np.array([row[5] for row in rows], dtype=np.int64),
     )
 
 
@@ -264,9 +257,7 @@ def search_listings(text: str = "", filters: dict | None = None, *, page: int = 
     start = (page - 1) * PAGE_SIZE
     ids = chosen[start : start + PAGE_SIZE].tolist()
     total, facets = len(chosen), _facets(found, masks, filters)
-    listings = (
-        Listing.objects.filter(pk__in=ids).select_related("field", "organisation").prefetch_related("transfer_modes")
-    )
+    listings = Listing.objects.filter(pk__in=ids).defer(*UNSHOWN).select_related("field", "organisation")
     by_id = {listing.pk: listing for listing in listings}
     hits = []
     for pk in ids:

@@ -5,8 +5,9 @@ import itertools
 import pytest
 
 from exchange import services
-from exchange.models import Field, Listing
+from exchange.models import Field, Listing, TransferMode, mode_mask
 from exchange.search import PAGE_SIZE, search_listings
+from exchange.tests.conftest import OFFER
 
 FIELDS = ["207", "205", "401", "102"]
 MODES = [["licence"], ["licence", "consulting"], ["training"], []]
@@ -112,3 +113,37 @@ def test_facet_links_cover_every_combination_without_error(listings):
         filters = {k: v for k, v in {"kind": kind, "trl": trl}.items() if v}
         page = search_listings("xu ly", filters)
         assert page.total == sum(f.count for f in page.facets["kind"] if not kind or f.value == kind)
+
+
+def _mask(listing) -> int:
+    return Listing.objects.values_list("mode_mask", flat=True).get(pk=listing.pk)
+
+
+def _bits(*codes) -> int:
+    return mode_mask(TransferMode.objects.filter(code__in=codes).values_list("pk", flat=True))
+
+
+def test_the_mode_mask_search_reads_follows_the_transfer_modes_however_they_change(published, member):
+    offer = published["offer"]
+    assert _mask(offer) == _bits("licence", "consulting")
+    stale = Listing.objects.get(pk=offer.pk)
+    services.listing_update(listing=offer, actor=member, **{**OFFER, "transfer_modes": ["training"]})
+    assert _mask(offer) == _bits("training")
+    stale.save()  # a copy read before the change does not write the old modes back
+    assert _mask(offer) == _bits("training")
+    licence = TransferMode.objects.get(code="licence")
+    licence.listings.add(offer)  # from the mode's side, as the admin may
+    assert _mask(offer) == _bits("training", "licence")
+    licence.listings.clear()
+    assert _mask(offer) == _bits("training")
+    assert _mask(published["request"]) == _bits()
+
+
+def test_the_mode_facet_and_filter_follow_an_edit(published, member, moderator, django_capture_on_commit_callbacks):
+    services.listing_update(listing=published["offer"], actor=member, **{**OFFER, "transfer_modes": ["training"]})
+    with django_capture_on_commit_callbacks(execute=True):
+        services.listing_publish(listing=published["offer"], actor=moderator)
+    page = search_listings("nuoc thai", {"mode": "training"})
+    assert [hit.listing.pk for hit in page.hits] == [published["offer"].pk]
+    assert [(f.value, f.count) for f in page.facets["mode"]] == [("training", 1)]
+    assert search_listings("nuoc thai", {"mode": "licence"}).total == 0

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""What one exchange search costs in-process at 100,000 listings (no HTTP, no concurrency).
+
+Against the exchange bench's database (run bench/run_exchange_bench.py first), per query of
+that bench, the median of 5 runs of:
+- "cold": reading the query's match set from PostgreSQL (`exchange.search._match_set`);
+- "cut": one filter, facets and page cut from a match set already read (`search_listings`
+  with the match set cached), the work of every other filter and page of the query;
+- "page": the whole search page (`/exchange/?q=…&kind=offer`), match set cached, not the page.
+
+    .venv/bin/python bench/exchange_search_cost.py [--database sti_bench_exchange]
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from run_exchange_bench import QUERIES  # noqa: E402
+
+
+def _median_ms(function, runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", default="sti_bench_exchange")
+    args = parser.parse_args()
+    os.environ.pop("CACHE_URL", None)  # the process-local cache
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY="bench-" + "x" * 50,
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{args.database}",
+        PUBLIC_PAGE_CACHE_SECONDS="0",
+    )
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    from exchange.search import _match_set, search_listings
+    from research.search import parse_query
+
+    client = Client(HTTP_ACCEPT_LANGUAGE="vi")
+    totals = {"cold": [], "cut": [], "page": []}
+    for text in QUERIES:
+        query = parse_query(text)
+        size = len(_match_set(query))
+        cold = _median_ms(lambda query=query: _match_set(query))
+        search_listings(text)
+        cut = _median_ms(lambda text=text: search_listings(text, {"kind": "offer"}, page=2))
+        path = f"/exchange/?q={urllib.parse.quote(text)}&kind=offer"
+        page = _median_ms(lambda path=path: client.get(path))
+        for name, value in (("cold", cold), ("cut", cut), ("page", page)):
+            totals[name].append(value)
+        print(f"{text:28} {size:6} matches  cold {cold:6.1f} ms  cut {cut:5.1f} ms  page {page:5.1f} ms")
+    print("median over queries: " + "  ".join(f"{k} {statistics.median(v):.1f} ms" for k, v in totals.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
