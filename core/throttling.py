@@ -61,3 +61,9 @@ class AnonThrottle(_FixedWindow, throttling.AnonRateThrottle):
 
 class UserThrottle(_FixedWindow, throttling.UserRateThrottle):
     """Signed-in clients (token or session), per user (API_THROTTLE_USER)."""
+
+    def get_cache_key(self, request, view):
+        # DRF's counts anonymous clients by address too: AnonThrottle's work, and a counter more.
+        if not request.user.is_authenticated:
+            return None
+        return super().get_cache_key(request, view)

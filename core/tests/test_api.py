@@ -103,6 +103,15 @@ def test_a_token_has_its_own_limit(public, secretariat, tight_limits):
     assert theirs.get("/api/v1/calls/").status_code == 200
 
 
+def test_the_signed_in_limit_does_not_apply_to_anonymous_clients(db):
+    rates = {"anon": "4/minute", "user": "2/minute"}
+    caches["throttle"].clear()
+    with override_settings(REST_FRAMEWORK={**_rest_framework(), "DEFAULT_THROTTLE_RATES": rates}):
+        client = api()
+        assert [client.get("/api/v1/calls/").status_code for _ in range(5)] == [200] * 4 + [429]
+    caches["throttle"].clear()
+
+
 # Tokens ---------------------------------------------------------------------------------------------
 
 
