@@ -5,8 +5,9 @@ The text part folds like the research database's search and ranks with its
 query word but the last must be a word of the listing's folded `search_key` and the last
 must start one; a stored full-text vector with a GIN index on PostgreSQL, LIKE on SQLite,
 same results. Facets (field, TRL, transfer mode, region, kind) count the listings
-that match the query and the other chosen filters. A result page for the same query and
-data version is cached (core.cache), so a popular search costs one cache read.
+that match the query and the other chosen filters. The database is read once per query text
+and data version (a `MatchSet`, cached); its filters, facets and pages are cut from that in
+memory.
 """
 
 import hashlib
@@ -83,7 +84,7 @@ def clean_filters(params) -> dict:
     if mode and mode.replace("_", "").isalpha():
         filters["mode"] = mode
     region = params.get("region") or ""
-    if region in {code for code, _label in PROVINCES}:
+    if region in REGION_NAMES:
         filters["region"] = region
     return filters
 
@@ -91,8 +92,9 @@ def clean_filters(params) -> dict:
 @dataclass(frozen=True)
 class MatchSet:
     """Every published listing that matches one query text, best first, with the columns the
-    facets count (numpy arrays, one entry per listing). Every filter, facet and page of a query is cut from it in
-    memory, so they all cost one database read, cached under the public data version."""
+    facets count (numpy arrays, one entry per listing). Every filter, facet and page of a
+    query is cut from it in memory, so they all cost one database read, cached under the
+    public data version."""
 
     ids: np.ndarray
     kinds: np.ndarray  # index in KINDS
