@@ -21,23 +21,30 @@ sys.path.insert(0, str(ROOT / "bench"))
 from run_api_bench import LISTS  # noqa: E402
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database", default="sti_bench_api")
-    parser.add_argument("--programme", default="city-01")
-    parser.add_argument("paths", nargs="*")
-    args = parser.parse_args()
+def setup_django(database: str) -> None:
+    """Django in this process with production settings on a bench database, nothing cached
+    whole (PUBLIC_PAGE_CACHE_SECONDS=0), no rate limit, a process-local cache."""
+    os.environ.pop("CACHE_URL", None)
     os.environ.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY="bench-" + "x" * 50,
         DJANGO_ALLOWED_HOSTS="testserver",
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{args.database}",
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{database}",
         PUBLIC_PAGE_CACHE_SECONDS="0",
         API_THROTTLE_ANON="1000000/minute",
     )
     import django
 
     django.setup()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", default="sti_bench_api")
+    parser.add_argument("--programme", default="city-01")
+    parser.add_argument("paths", nargs="*")
+    args = parser.parse_args()
+    setup_django(args.database)
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext

@@ -12,7 +12,6 @@ that bench, the median of 5 runs of:
 """
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -22,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+from api_render_cost import setup_django  # noqa: E402
 from run_exchange_bench import QUERIES  # noqa: E402
 
 
@@ -38,17 +38,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", default="sti_bench_exchange")
     args = parser.parse_args()
-    os.environ.pop("CACHE_URL", None)  # the process-local cache
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        DJANGO_SECRET_KEY="bench-" + "x" * 50,
-        DJANGO_ALLOWED_HOSTS="testserver",
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{args.database}",
-        PUBLIC_PAGE_CACHE_SECONDS="0",
-    )
-    import django
-
-    django.setup()
+    setup_django(args.database)
     from django.test import Client
 
     from exchange.search import _match_set, search_listings
