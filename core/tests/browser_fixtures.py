@@ -38,12 +38,17 @@ def seed_restored_after_module(django_db_blocker):
     """Each browser test ends with the tables emptied (live_server is transactional); put the
     seed programme back once the module is done so later test modules find it as they expect."""
     yield
+    from django.db import connections
+
     from indicators.services import indicators_load
     from programmes.services import programme_load
 
     data = yaml.safe_load(PROGRAMME_FILE.read_text(encoding="utf-8"))
     with django_db_blocker.unblock():
         indicators_load(programme=programme_load(data=data), definitions=data["indicators"])
+        # This teardown opens a connection of its own (not the tests' one, seen on PostgreSQL);
+        # left open, it kept the test database from being dropped at the end of the run.
+        connections.close_all()
 
 
 @pytest.fixture(scope="session")
