@@ -22,6 +22,7 @@ from simple_history.models import HistoricalRecords
 from .regions import PROVINCES, REGION_NAMES
 
 MODERATORS_GROUP = "Điều phối sàn giao dịch công nghệ"
+MODE_BITS = 63  # transfer mode ids below this fit `Listing.mode_mask`
 
 
 class _Named:
@@ -75,7 +76,7 @@ class TransferMode(_Named, models.Model):
         ordering = ["order"]
         verbose_name = _("phương thức chuyển giao")
         verbose_name_plural = _("phương thức chuyển giao")
-        constraints = [models.CheckConstraint(condition=models.Q(id__lt=63), name="exchange_mode_id_fits_mask")]
+        constraints = [models.CheckConstraint(condition=models.Q(id__lt=MODE_BITS), name="exchange_mode_id_fits_mask")]
 
     def __str__(self):
         return self.label
@@ -222,6 +223,11 @@ class Listing(models.Model):
     def get_region_display(self) -> str:
         """The province's name; Django's own translates every province's name to find it."""
         return str(REGION_NAMES.get(self.region, self.region))
+
+    @property
+    def mode_ids(self) -> list[int]:
+        """The ids of its transfer modes, read from `mode_mask`."""
+        return [pk for pk in range(MODE_BITS) if self.mode_mask >> pk & 1]
 
     @property
     def is_offer(self) -> bool:

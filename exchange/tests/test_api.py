@@ -65,6 +65,25 @@ def test_search_api_has_facets(client, published):
     assert body["facets"]["kind"][0]["value"] == "offer"
 
 
+def test_search_results_are_what_the_listing_serializer_gives(client, published, member):
+    from exchange import services
+    from exchange.api import ListingSerializer
+
+    offer = published["offer"]
+    services.listing_update(listing=offer, actor=member, **{**OFFER, "price": "1500000000", "transfer_modes": []})
+    Listing.objects.filter(pk=offer.pk).update(status="published")  # back on the exchange, no modes now
+    services.listings_import(rows=[{"id": "bare", "kind": "offer", "title": "Nuoc thai khong co gi khac"}])
+    body = client.get("/api/v1/exchange/listings/", {"q": "thai"}).json()
+    assert body["count"] == 3
+    for result in body["results"]:
+        listing = Listing.objects.select_related("field", "organisation").get(pk=result.pop("id"))
+        expected = ListingSerializer(listing).data
+        expected.pop("id")
+        assert {k: v for k, v in result.items() if not k.endswith("_html")} == json.loads(json.dumps(expected))
+    modes = {result["title"]: result["transfer_modes"] for result in body["results"]}
+    assert modes[published["request"].title] == ["licence"] and modes[offer.title] == []
+
+
 def test_api_write_needs_a_member_token_and_uses_the_services(client, member, member_other):
     org = member.exchange_memberships.get().organisation
     data = {**OFFER, "kind": "offer", "organisation": org.slug}
