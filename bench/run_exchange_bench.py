@@ -4,15 +4,17 @@
 1. (re)create the database ``sti_bench_exchange``, migrate, load 100,000 published listings
    (``load_exchange_demo --count 100000``: Vietnamese offers and requests, a quarter of the
    requests without diacritics) and build the matching index (timed), then VACUUM ANALYZE;
-2. start gunicorn (2 workers, 127.0.0.1:8015, DEBUG off, Redis db 14 as CACHE_URL as in production,
-   flushed at the start);
+2. --repeat times (3): empty the cache (Redis db 14 as CACHE_URL, as in production), start
+   gunicorn (2 workers, 127.0.0.1:8015, DEBUG off), warm its workers up with searches outside
+   the measured ones, then
 3. 20 concurrent clients, closed loop, each cycling through many different searches (one box
    + facets, accents or not) and, separately, the matches of many different requests
    (``/api/v1/exchange/requests/{id}/matches/``); p50/p95/p99 per phase. Each client starts
    at a different place in the list, so most requests are not a repeat of one just made;
-4. time from publishing an offer (the publish service) to its appearing in the matches API
-   of a request on the same topic;
-5. stop gunicorn, print and write bench/results/exchange-<UTC time>.json.
+4. after the last repetition, the time from publishing an offer (the publish service) to its
+   appearing in the matches API of a request on the same topic;
+5. stop gunicorn, print and write bench/results/exchange-<UTC time>.json, with the median
+   of the repetitions' p95 per phase.
 
     .venv/bin/python bench/run_exchange_bench.py              # full run
     .venv/bin/python bench/run_exchange_bench.py --reuse-db   # measure again, same data
@@ -24,6 +26,7 @@ import argparse
 import json
 import os
 import secrets
+import statistics
 import subprocess
 import sys
 import threading
@@ -237,6 +240,15 @@ def publish_to_match(args, env) -> dict:
     return result
 
 
+def median_p95(phases: list[dict]) -> dict[str, float]:
+    """Per phase, the median of its repetitions' p95: one phase lasts a second or two, so a
+    single p95 moves by tens of milliseconds from run to run."""
+    by_phase: dict[str, list[float]] = {}
+    for phase in phases:
+        by_phase.setdefault(phase["phase"], []).append(phase["p95_ms"])
+    return {name: statistics.median(values) for name, values in by_phase.items()}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", default="sti_bench_exchange")
@@ -244,6 +256,7 @@ def main(argv=None) -> int:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument("--repeat", type=int, default=3, help="measure this many times, each from an empty cache")
     parser.add_argument("--requests", type=int, default=25)
     parser.add_argument("--reuse-db", action="store_true")
     parser.add_argument("--freshness-only", action="store_true", help="only the publish-to-matches time")
@@ -258,7 +271,6 @@ def main(argv=None) -> int:
     )
     args = parser.parse_args(argv)
     env = django_env(args)
-    flush_cache(args.cache_url)
     timings = {} if args.reuse_db else prepare(args, env)
     if args.reuse_db and args.rebuild_matches:
         timings.update(rebuild_matches(args, env))
@@ -284,19 +296,23 @@ def main(argv=None) -> int:
         for word in map(urllib.parse.quote, WARM_UP_WORDS)
     ]
     uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
-    process = start_gunicorn(args, env)
-    try:
-        phases = []
-        closed_loop(argparse.Namespace(**{**vars(args), "requests": 3}), warm_up, "warm-up (not counted)")
-        if not args.freshness_only and not args.matches_only:
-            phases.append(closed_loop(args, searches, "search page (210 distinct queries × facets)"))
-            phases.append(closed_loop(args, api_searches, "search API (30 distinct queries)"))
-        if not args.freshness_only:
-            phases.append(closed_loop(args, matches, "matches API (200 distinct requests)"))
-        freshness = publish_to_match(args, env)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    phases, freshness = [], None
+    for repeat in range(args.repeat):
+        # Each repetition from scratch: an empty cache and new workers, as after a restart.
+        flush_cache(args.cache_url)
+        process = start_gunicorn(args, env)
+        try:
+            closed_loop(argparse.Namespace(**{**vars(args), "requests": 3}), warm_up, "warm-up (not counted)")
+            if not args.freshness_only and not args.matches_only:
+                phases.append(closed_loop(args, searches, "search page (210 distinct queries × facets)"))
+                phases.append(closed_loop(args, api_searches, "search API (30 distinct queries)"))
+            if not args.freshness_only:
+                phases.append(closed_loop(args, matches, "matches API (200 distinct requests)"))
+            if repeat == args.repeat - 1:
+                freshness = publish_to_match(args, env)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
     record = {
         "at": datetime.now(UTC).isoformat(timespec="seconds"),
         "uptime": uptime,
@@ -305,6 +321,7 @@ def main(argv=None) -> int:
         "clients": args.clients,
         "timings": timings,
         "phases": phases,
+        "median_p95_ms": median_p95(phases),
         "publish_to_match": freshness,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
