@@ -252,13 +252,11 @@ def keep_mode_masks(sender, instance, action, reverse, pk_set, **_kwargs) -> Non
     """m2m_changed of `Listing.transfer_modes`: write the changed listings' `mode_mask` again."""
     if action not in ("post_add", "post_remove", "post_clear"):
         return
-    if not reverse:
-        ids = [instance.pk]
-    elif pk_set:  # a mode given listings or taken from them (from the admin)
-        ids = list(pk_set)
-    else:  # a mode's listings all cleared: rare, so every listing is looked at again
-        ids = list(Listing.objects.values_list("pk", flat=True))
-    masks = mode_masks(ids)
+    if reverse and action == "post_clear":  # a mode taken from all its listings (from the admin)
+        bit = 1 << instance.pk
+        masks = {pk: mask & ~bit for pk, mask in Listing.objects.values_list("pk", "mode_mask") if mask & bit}
+    else:  # a listing's modes, or a mode given to or taken from some listings
+        masks = mode_masks(list(pk_set or ()) if reverse else [instance.pk])
     Listing.objects.bulk_update(
         [Listing(pk=pk, mode_mask=mask) for pk, mask in masks.items()], ["mode_mask"], batch_size=1000
     )
