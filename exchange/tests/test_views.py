@@ -27,8 +27,11 @@ def test_the_search_page_is_in_the_page_language_facets_included(client, publish
     home = client.get(reverse("exchange:home"), {"q": "nuoc thai"}).content.decode()
     assert "Environmental engineering" in home and "Kỹ thuật môi trường" not in home
     assert "Search results" in home and "Listing type" in home and "Loại tin" not in home
+    assert "· Hanoi</p>" in home and "Hà Nội" not in home  # the hit's province, and its facet
     detail = client.get(published["offer"].get_absolute_url()).content.decode()
-    assert "Licence" in detail and "Environmental engineering" in detail
+    assert "Licence" in detail and "Environmental engineering" in detail and "<dd>Hanoi</dd>" in detail
+    client.cookies["django_language"] = "vi"
+    assert "<dd>Hà Nội</dd>" in client.get(published["offer"].get_absolute_url()).content.decode()
 
 
 def test_home_facet_filter_keeps_only_requests(client, published):
