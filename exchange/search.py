@@ -24,7 +24,7 @@ from research.search import parse_query, rank_expression
 
 from .highlight import highlight
 from .models import Field, Listing, TransferMode
-from .regions import PROVINCES, REGION_NAMES
+from .regions import REGION_NAMES
 from .selectors import reference_data
 
 PAGE_SIZE = 20
@@ -108,7 +108,7 @@ class MatchSet:
 
 
 KINDS = list(Listing.Kind.values)
-REGIONS = [code for code, _label in PROVINCES]
+REGIONS = list(REGION_NAMES)
 
 
 def _fields() -> dict[int, Field]:
@@ -159,7 +159,8 @@ def _facets(found: MatchSet, masks: dict[str, np.ndarray], filters: dict) -> dic
     trls = _counts(found.trls[_meeting(masks, size, "trl")])
     with_modes = found.modes[_meeting(masks, size, "mode")]
     by_mode = {m.pk: int(np.count_nonzero(with_modes & (1 << m.pk))) for m in _modes()}
-    regions = _counts(found.regions[_meeting(masks, size, "region")])
+    by_region = _counts(found.regions[_meeting(masks, size, "region")])  # ascending: province order
+    regions = {REGIONS[index - 1]: n for index, n in by_region.items() if index}
     fields = _fields()
     subs: dict[str, int] = {}
     for pk, n in by_field.items():
@@ -191,14 +192,8 @@ def _facets(found: MatchSet, masks: dict[str, np.ndarray], filters: dict) -> dic
             Facet(m.code, m.label, by_mode[m.pk], filters.get("mode") == m.code) for m in _modes() if by_mode.get(m.pk)
         ],
         "region": [
-            Facet(
-                REGIONS[index - 1],
-                str(REGION_NAMES[REGIONS[index - 1]]),
-                n,
-                filters.get("region") == REGIONS[index - 1],
-            )
-            for index, n in sorted(regions.items(), key=lambda kv: (-kv[1], kv[0]))
-            if index
+            Facet(code, str(REGION_NAMES[code]), n, filters.get("region") == code)
+            for code, n in sorted(regions.items(), key=lambda kv: -kv[1])  # stable: ties in province order
         ],
     }
 

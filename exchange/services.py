@@ -27,7 +27,7 @@ from core.text import fold
 from . import match_batch, match_lists, matching
 from .models import Field, Listing, ListingFile, MatchFeedback, Member, TransferMode
 from .permissions import can_create_for, can_edit_listing, is_moderator, require
-from .regions import PROVINCES
+from .regions import PROVINCES, REGION_NAMES
 
 TITLE_MAX = 300
 DESCRIPTION_MIN = 20
@@ -38,7 +38,6 @@ FILE_MAX_BYTES = 5 * 1024 * 1024
 FILES_MAX = 10
 FILE_EXTENSIONS = {"pdf": ListingFile.Kind.DOCUMENT, "png": ListingFile.Kind.IMAGE, "jpg": ListingFile.Kind.IMAGE}
 FILE_EXTENSIONS["jpeg"] = ListingFile.Kind.IMAGE
-REGION_CODES = {code for code, _label in PROVINCES}
 EDITABLE = (
     "title",
     "description",
@@ -157,7 +156,7 @@ def _clean_values(values: dict, *, description_min: int = DESCRIPTION_MIN) -> di
     check("price", lambda: _price(values.get("price")))
     check("transfer_modes", lambda: transfer_modes_lookup(values.get("transfer_modes")))
     region = values.get("region") or ""
-    if region and region not in REGION_CODES:
+    if region and region not in REGION_NAMES:
         errors["region"] = [_("Tỉnh, thành phố “%(value)s” không có trong danh sách.") % {"value": region}]
     clean["region"] = region
     ip_status = values.get("ip_status") or ""
@@ -401,7 +400,7 @@ def _import_row(row, index: int) -> dict:
     if isinstance(keywords, list):
         keywords = ", ".join(str(k) for k in keywords)
     region = row.get("region") or ""
-    if region and region not in REGION_CODES:
+    if region and region not in REGION_NAMES:
         key = fold(str(region))
         region = next((code for code, label in PROVINCES if key in (code, fold(str(label)))), region)
     try:
