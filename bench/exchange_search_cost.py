@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """What one exchange search costs in-process at 100,000 listings (no HTTP, no concurrency).
 
-Against the exchange bench's database (run bench/run_exchange_bench.py first), per query of
-that bench, the median of 5 runs of:
-- "cold": reading the query's match set from PostgreSQL (`exchange.search._match_set`);
-- "cut": one filter, facets and page cut from a match set already read (`search_listings`
-  with the match set cached), the work of every other filter and page of the query;
-- "page": the whole search page (`/exchange/?q=…&kind=offer`), match set cached, not the page.
+Against the exchange bench's database (run bench/run_exchange_bench.py first): the time and
+memory the in-memory search index takes to build, the token read before each search, then per
+query of that bench, the median of 5 runs of:
+- "cold": the query's match set found and ranked in the index (`SearchIndex.search`);
+- "cut": one filter, facets and page cut from a match set already found (`search_listings`),
+  the work of every other filter and page of the query;
+- "page": the whole search page (`/exchange/?q=…&kind=offer`), match set found, page not cached.
 
     .venv/bin/python bench/exchange_search_cost.py [--database sti_bench_exchange]
 """
 
 import argparse
+import resource
 import statistics
 import sys
 import time
@@ -41,15 +43,22 @@ def main() -> int:
     setup_django(args.database)
     from django.test import Client
 
-    from exchange.search import _match_set, search_listings
+    from exchange.search import search_listings
+    from exchange.search_index import INDEX, token
     from research.search import parse_query
 
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    INDEX.match_set(())
+    built = time.perf_counter() - started
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss) / 1024
+    print(f"index built in {built:.1f} s, peak memory +{grown:.0f} MB; token read {_median_ms(token, 20):.2f} ms")
     client = Client(HTTP_ACCEPT_LANGUAGE="vi")
     totals = {"cold": [], "cut": [], "page": []}
     for text in QUERIES:
-        query = parse_query(text)
-        size = len(_match_set(query))
-        cold = _median_ms(lambda query=query: _match_set(query))
+        words = parse_query(text).words
+        size = len(INDEX.search(words))
+        cold = _median_ms(lambda words=words: INDEX.search(words))
         search_listings(text)
         cut = _median_ms(lambda text=text: search_listings(text, {"kind": "offer"}, page=2))
         path = f"/exchange/?q={urllib.parse.quote(text)}&kind=offer"

@@ -11,10 +11,10 @@ holds it).
 """
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -172,24 +172,20 @@ class Listing(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True, db_index=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(_("ngày đăng"), null=True, blank=True)
     is_demo = models.BooleanField(_("dữ liệu minh họa"), default=False)
     # Folded title / title + keywords + description (core.text.fold): what search matches.
     title_key = models.TextField(editable=False, blank=True)
     search_key = models.TextField(editable=False, blank=True)
-    # PostgreSQL only: to_tsvector('simple', search_key), kept by a trigger (migration 0003).
-    search_vector = SearchVectorField(null=True, editable=False)
     # Euclidean norm of the listing's TF-IDF vector when it was indexed (see matching.py).
     term_norm = models.FloatField(editable=False, default=0.0)
     # Bit i set when `transfer_modes` holds the mode of id i (kept by `keep_mode_masks`): search
     # reads a listing's modes with its other facet columns, without a join.
     mode_mask = models.BigIntegerField(editable=False, default=0)
 
-    history = HistoricalRecords(
-        excluded_fields=["title_key", "search_key", "search_vector", "term_norm", "mode_mask", "updated_at"]
-    )
+    history = HistoricalRecords(excluded_fields=["title_key", "search_key", "term_norm", "mode_mask", "updated_at"])
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -257,8 +253,11 @@ def keep_mode_masks(sender, instance, action, reverse, pk_set, **_kwargs) -> Non
         masks = {pk: mask & ~bit for pk, mask in Listing.objects.values_list("pk", "mode_mask") if mask & bit}
     else:  # a listing's modes, or a mode given to or taken from some listings
         masks = mode_masks(list(pk_set or ()) if reverse else [instance.pk])
+    now = timezone.now()  # the search index takes in what changed since it last looked
     Listing.objects.bulk_update(
-        [Listing(pk=pk, mode_mask=mask) for pk, mask in masks.items()], ["mode_mask"], batch_size=1000
+        [Listing(pk=pk, mode_mask=mask, updated_at=now) for pk, mask in masks.items()],
+        ["mode_mask", "updated_at"],
+        batch_size=1000,
     )
     if not reverse:
         instance.mode_mask = masks[instance.pk]

@@ -1,37 +1,29 @@
 """Search of published listings: one box, facets with counts, matches highlighted.
 
-The text part folds like the research database's search and ranks with its
-`rank_expression` (words in the title weigh more): accents and case aside (đ → d), every
-query word but the last must be a word of the listing's folded `search_key` and the last
-must start one; a stored full-text vector with a GIN index on PostgreSQL, LIKE on SQLite,
-same results. Facets (field, TRL, transfer mode, region, kind) count the listings
-that match the query and the other chosen filters. The database is read once per query text
-and data version (a `MatchSet`, cached); its filters, facets and pages are cut from that in
-memory.
+Accents and case aside (đ → d), every query word but the last must be a word of the
+listing's folded `search_key` and the last must start one; words in the title weigh more
+(`search_index`, which finds and ranks them in memory, the same on SQLite and PostgreSQL).
+Facets (field, TRL, transfer mode, region, kind) count the listings that match the query and
+the other chosen filters; they and every filter and page are cut in memory from the query's
+`MatchSet`.
 """
 
-import hashlib
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.contrib.postgres.search import SearchQuery
-from django.core.cache import cache
-from django.db import connections
-from django.db.models import Q
 
-from core.cache import public_data_version
-from research.search import parse_query, rank_expression
+from research.search import parse_query
 
 from .highlight import highlight
 from .models import Field, Listing, TransferMode
 from .regions import REGION_NAMES
+from .search_index import INDEX, KINDS, REGIONS, MatchSet
 from .selectors import reference_data
 
 PAGE_SIZE = 20
-CACHE_SECONDS = 300
 FILTERS = ("kind", "field", "trl", "mode", "region")
 # What a hit does not show: the search columns are most of a listing's row.
-UNSHOWN = ("title_key", "search_key", "search_vector", "rejection_reason")
+UNSHOWN = ("title_key", "search_key", "rejection_reason")
 
 
 @dataclass
@@ -87,28 +79,6 @@ def clean_filters(params) -> dict:
     if region in REGION_NAMES:
         filters["region"] = region
     return filters
-
-
-@dataclass(frozen=True)
-class MatchSet:
-    """Every published listing that matches one query text, best first, with the columns the
-    facets count (numpy arrays, one entry per listing). Every filter, facet and page of a
-    query is cut from it in memory, so they all cost one database read, cached under the
-    public data version."""
-
-    ids: np.ndarray
-    kinds: np.ndarray  # index in KINDS
-    fields: np.ndarray  # field id, 0 when none
-    trls: np.ndarray  # 0 when none
-    regions: np.ndarray  # index in REGIONS + 1, 0 when none
-    modes: np.ndarray  # Listing.mode_mask
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-
-KINDS = list(Listing.Kind.values)
-REGIONS = list(REGION_NAMES)
 
 
 def _fields() -> dict[int, Field]:
@@ -198,57 +168,11 @@ def _facets(found: MatchSet, masks: dict[str, np.ndarray], filters: dict) -> dic
     }
 
 
-def _matched(published, query):
-    """Listings holding every query word, best first (see the module docstring): each word but
-    the last must be a whole word, the last may start one, so "nuoc tha" already finds "nước
-    thải". PostgreSQL matches through the stored vector (migration 0003), SQLite with LIKE."""
-    if not query:
-        return published.order_by("-published_at", "-pk")
-    *whole, last = query.words
-    if connections[published.db].vendor == "postgresql":
-        raw = " & ".join([*whole, f"{last}:*"])  # folded letters and digits only
-        found = published.filter(search_vector=SearchQuery(raw, search_type="raw", config="simple"))
-    else:
-        condition = Q(search_key__contains=f" {last}")
-        for word in whole:
-            condition &= Q(search_key__contains=f" {word} ")
-        found = published.filter(condition)
-    rank = rank_expression(query, key="search_key", title="title_key")
-    return found.annotate(search_rank=rank).order_by("-search_rank", "-published_at", "-pk")
-
-
-def _match_set(query) -> MatchSet:
-    """Read the published listings matching `query` from the database (see MatchSet)."""
-    matched = _matched(Listing.objects.filter(status=Listing.Status.PUBLISHED), query)
-    rows = list(matched.values_list("pk", "kind", "field_id", "trl", "region", "mode_mask"))
-    kind_index = {kind: index for index, kind in enumerate(KINDS)}
-    region_index = {code: index + 1 for index, code in enumerate(REGIONS)}
-    return MatchSet(
-        ids=np.array([row[0] for row in rows], dtype=np.int64),
-        kinds=np.array([kind_index[row[1]] for row in rows], dtype=np.int8),
-        fields=np.array([row[2] or 0 for row in rows], dtype=np.int32),
-        trls=np.array([row[3] or 0 for row in rows], dtype=np.int8),
-        regions=np.array([region_index.get(row[4], 0) for row in rows], dtype=np.int16),
-        modes=np.array([row[5] for row in rows], dtype=np.int64),
-    )
-
-
-def match_set(query) -> MatchSet:
-    """The MatchSet of `query`, from the cache when this data version already read it."""
-    raw = repr(("match-set", query.phrase))
-    key = f"exchange:search:{public_data_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
-    found = cache.get(key)
-    if found is None:
-        found = _match_set(query)
-        cache.set(key, found, CACHE_SECONDS)
-    return found
-
-
 def search_listings(text: str = "", filters: dict | None = None, *, page: int = 1) -> SearchPage:
     """A page of published listings matching `text` and `filters`, best first, with facets."""
     filters = filters or {}
     query = parse_query(text)
-    found = match_set(query)
+    found = INDEX.match_set(query.words)
     masks = _masks(found, filters)
     chosen = found.ids[_meeting(masks, len(found))]
     start = (page - 1) * PAGE_SIZE

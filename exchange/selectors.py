@@ -66,7 +66,7 @@ def listing_for_matches(value: str) -> Listing:
     if value.isascii() and value.isdigit() and len(value) < 18:
         by_id |= Q(pk=int(value))
     # Not the search columns: the tsvector alone outweighs the rest of the row.
-    found = list(Listing.objects.filter(by_id).defer("search_vector", "search_key", "title_key")[:2])
+    found = list(Listing.objects.filter(by_id).defer("search_key", "title_key")[:2])
     found.sort(key=lambda listing: listing.external_id != value)  # the external id wins
     if not found:
         raise Http404

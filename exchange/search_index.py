@@ -1,0 +1,270 @@
+"""The exchange's search index (chỉ mục tìm kiếm), held in each process's memory.
+
+Why not the database: at 100,000 listings a query of common words matches thousands of
+listings, and PostgreSQL visits every one of their rows to rank them (18 of the 22 ms of a
+cold search, docs/benchmarks.md). Posting lists in memory find and rank the same listings in
+a few milliseconds, and give the same results on SQLite and PostgreSQL.
+
+What it holds, per published listing: the facet columns a `MatchSet` counts, its folded title
+and search key (`Listing.title_key`, `search_key`), and the posting lists of their words:
+the listings that hold each word, grouped by word in alphabetical order, so the words that
+start with a prefix are one slice.
+
+Matching and ranking are those of `research.search` (its docstring): every query word but the
+last is a word of the search key, the last starts one; per word 3 when it is a word of the
+title, 2 when it starts one, 1 otherwise; a title holding the whole query scores 3 per word
++ 4, a search key holding it +2; then the most recently published, then the newest.
+
+Staying current: each search first reads a token, the data version and the latest
+`updated_at` and id of all listings (two index lookups). When it has changed, the index reads
+the listings changed since it last looked (and MARGIN before, for transactions that committed
+late) into a small second segment and hides their old entries in the first; a check of the
+published listings' number and id sum then catches what that cannot see (a deleted listing, a
+rolled-back change), and the index is rebuilt. A small index is simply rebuilt. Writes that
+bypass `Listing.save()` therefore set `updated_at` themselves.
+"""
+
+import bisect
+import datetime
+import threading
+from array import array
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+from django.db.models import Count, Max, Sum
+
+from core.cache import public_data_version
+
+from .models import Listing
+from .regions import REGION_NAMES
+
+KINDS = list(Listing.Kind.values)
+REGIONS = list(REGION_NAMES)
+COLUMNS = ("pk", "kind", "field_id", "trl", "region", "mode_mask", "published_at", "title_key", "search_key")
+REBUILD_BELOW = 2000  # listings: rebuilt whole at every change, it takes a few milliseconds
+MAX_CHANGED = 2000  # listings changed since the last build before the next rebuild
+MARGIN = datetime.timedelta(minutes=5)
+MATCH_SETS = 64  # the latest queries' match sets kept per process
+LAST = "\U0010ffff"  # sorts after every character: word + LAST ends the words starting with word
+
+
+@dataclass(frozen=True)
+class MatchSet:
+    """Every published listing that matches one query text, best first, with the columns the
+    facets count (numpy arrays, one entry per listing). Every filter, facet and page of a query
+    is cut from it in memory."""
+
+    ids: np.ndarray
+    kinds: np.ndarray  # index in KINDS
+    fields: np.ndarray  # field id, 0 when none
+    trls: np.ndarray  # 0 when none
+    regions: np.ndarray  # index in REGIONS + 1, 0 when none
+    modes: np.ndarray  # Listing.mode_mask
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+@dataclass(frozen=True)
+class Postings:
+    """Which documents (numbered from 0) hold each word: `docs[starts[i]:starts[i + 1]]` for
+    `words[i]`, words in alphabetical order."""
+
+    words: list[str]
+    starts: np.ndarray
+    docs: np.ndarray
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "Postings":
+        vocabulary: dict[str, int] = {}
+        word_ids, lengths = array("i"), array("i")
+        for text in texts:
+            unique = set(text.split())
+            lengths.append(len(unique))
+            word_ids.extend([vocabulary.setdefault(word, len(vocabulary)) for word in unique])
+        words = sorted(vocabulary)
+        place = np.empty(len(words), dtype=np.int64)
+        place[[vocabulary[word] for word in words]] = np.arange(len(words))
+        ids = place[np.frombuffer(word_ids, dtype=np.int32)]
+        size = max(len(texts), 1)
+        codes = ids * size + np.repeat(np.arange(len(texts), dtype=np.int64), np.frombuffer(lengths, dtype=np.int32))
+        codes.sort()
+        starts = np.zeros(len(words) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(ids, minlength=len(words)), out=starts[1:])
+        return cls(words, starts, (codes % size).astype(np.int32))
+
+    def holding(self, word: str, size: int, *, prefix: bool = False) -> np.ndarray:
+        """Which of `size` documents hold `word` (or, with `prefix`, a word starting with it)."""
+        low = bisect.bisect_left(self.words, word)
+        if prefix:
+            high = bisect.bisect_left(self.words, word + LAST, low)
+        else:
+            high = low + (low < len(self.words) and self.words[low] == word)
+        found = np.zeros(size, dtype=bool)
+        found[self.docs[self.starts[low] : self.starts[high]]] = True
+        return found
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Some published listings: their columns (one entry per document) and posting lists."""
+
+    ids: np.ndarray
+    recency: np.ndarray  # published_at in microseconds
+    kinds: np.ndarray
+    fields: np.ndarray
+    trls: np.ndarray
+    regions: np.ndarray
+    modes: np.ndarray
+    titles: list[str]
+    keys: list[str]
+    title_words: Postings
+    key_words: Postings
+
+    @classmethod
+    def build(cls, rows: list[tuple]) -> "Segment":
+        kind_index = {kind: index for index, kind in enumerate(KINDS)}
+        region_index = {code: index + 1 for index, code in enumerate(REGIONS)}
+        columns = list(zip(*rows, strict=True)) if rows else [()] * len(COLUMNS)
+        pks, kinds, fields, trls, regions, modes, published, titles, keys = columns
+        epoch = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+        return cls(
+            ids=np.array(pks, dtype=np.int64),
+            recency=np.array(
+                [(at - epoch) // datetime.timedelta(microseconds=1) if at else 0 for at in published], dtype=np.int64
+            ),
+            kinds=np.array([kind_index[kind] for kind in kinds], dtype=np.int8),
+            fields=np.array([pk or 0 for pk in fields], dtype=np.int32),
+            trls=np.array([trl or 0 for trl in trls], dtype=np.int8),
+            regions=np.array([region_index.get(code, 0) for code in regions], dtype=np.int16),
+            modes=np.array(modes, dtype=np.int64),
+            titles=list(titles),
+            keys=list(keys),
+            title_words=Postings.build(titles),
+            key_words=Postings.build(keys),
+        )
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def matching(self, words: tuple[str, ...], shown: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The documents among `shown` that match `words`, and their scores (module docstring)."""
+        size = len(self)
+        if not words:
+            docs = np.flatnonzero(shown)
+            return docs, np.zeros(len(docs), dtype=np.int32)
+        found = shown.copy()
+        for word in words[:-1]:
+            found &= self.key_words.holding(word, size)
+        found &= self.key_words.holding(words[-1], size, prefix=True)
+        docs = np.flatnonzero(found)
+        scores = np.zeros(len(docs), dtype=np.int32)
+        all_in_title = np.ones(len(docs), dtype=bool)
+        for word in words:
+            whole = self.title_words.holding(word, size)[docs]
+            starting = self.title_words.holding(word, size, prefix=True)[docs]
+            scores += np.where(whole, 3, np.where(starting, 2, 1)).astype(np.int32)
+            all_in_title &= whole
+        if len(words) > 1:
+            phrase = f" {' '.join(words)} "
+            for index in np.flatnonzero(all_in_title):
+                if phrase in self.titles[docs[index]]:
+                    scores[index] = 3 * len(words) + 4
+            scores += np.fromiter((phrase in self.keys[doc] for doc in docs), dtype=bool, count=len(docs)) * 2
+        return docs, scores
+
+
+def _published_rows(since: datetime.datetime | None = None) -> list[tuple]:
+    """COLUMNS of the published listings, or with `since`, of every listing changed since then
+    (the published ones with their COLUMNS, the others as (pk,))."""
+    if since is None:
+        return list(Listing.objects.filter(status=Listing.Status.PUBLISHED).values_list(*COLUMNS))
+    rows = Listing.objects.filter(updated_at__gte=since).values_list("status", *COLUMNS)
+    return [row[1:] if row[0] == Listing.Status.PUBLISHED else row[1:2] for row in rows]
+
+
+def token() -> tuple:
+    """What changes when the published listings may have: see the module docstring."""
+    latest = Listing.objects.aggregate(updated=Max("updated_at"), last=Max("pk"))
+    return public_data_version(), latest["updated"], latest["last"]
+
+
+def _fingerprint() -> tuple[int, int]:
+    published = Listing.objects.filter(status=Listing.Status.PUBLISHED)
+    found = published.aggregate(number=Count("pk"), total=Sum("pk"))
+    return found["number"], found["total"] or 0
+
+
+class SearchIndex:
+    """The published listings of this process's database, kept current (module docstring)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._token = None
+        self._main: Segment | None = None
+        self._shown = np.zeros(0, dtype=bool)  # main's documents not changed since it was built
+        self._changed: dict[int, tuple] = {}  # changed since: pk -> COLUMNS, or (pk,) when unpublished
+        self._recent: Segment = Segment.build([])
+        self._sets: OrderedDict[str, MatchSet] = OrderedDict()
+
+    def match_set(self, words: tuple[str, ...]) -> MatchSet:
+        """The published listings matching `words` (folded query words), best first."""
+        current = token()
+        with self._lock:
+            if current != self._token:
+                self._refresh(current)
+            phrase = " ".join(words)
+            found = self._sets.get(phrase)
+            if found is None:
+                found = self._sets[phrase] = self.search(words)
+                if len(self._sets) > MATCH_SETS:
+                    self._sets.popitem(last=False)
+            else:
+                self._sets.move_to_end(phrase)
+            return found
+
+    def _refresh(self, current: tuple) -> None:
+        self._sets.clear()
+        if self._main is None or len(self._main) < REBUILD_BELOW or not self._catch_up(self._token[1]):
+            self._rebuild()
+        self._token = current
+
+    def _rebuild(self) -> None:
+        self._main = Segment.build(_published_rows())
+        self._shown = np.ones(len(self._main), dtype=bool)
+        self._changed, self._recent = {}, Segment.build([])
+
+    def _catch_up(self, since: datetime.datetime | None) -> bool:
+        """Take in the listings changed since `since`; False when a rebuild is due instead."""
+        if since is None:
+            return False
+        for row in _published_rows(since - MARGIN):
+            self._changed[row[0]] = row
+        if len(self._changed) > MAX_CHANGED:
+            return False
+        self._shown = ~np.isin(self._main.ids, np.fromiter(self._changed, dtype=np.int64))
+        self._recent = Segment.build([row for row in self._changed.values() if len(row) > 1])
+        ids = np.concatenate([self._main.ids[self._shown], self._recent.ids])
+        return (len(ids), int(ids.sum())) == _fingerprint()
+
+    def search(self, words: tuple[str, ...]) -> MatchSet:
+        """The match set of `words` as the index stands, not kept (`match_set` keeps it)."""
+        parts = [
+            (segment, *segment.matching(words, shown))
+            for segment, shown in ((self._main, self._shown), (self._recent, np.ones(len(self._recent), dtype=bool)))
+        ]
+
+        def column(name: str) -> np.ndarray:
+            return np.concatenate([getattr(segment, name)[docs] for segment, docs, _scores in parts])
+
+        scores = np.concatenate([scores for _segment, _docs, scores in parts])
+        ids, recency = column("ids"), column("recency")
+        order = np.lexsort((-ids, -recency, -scores))
+        return MatchSet(
+            **{name: column(name)[order] for name in ("kinds", "fields", "trls", "regions", "modes")},
+            ids=ids[order],
+        )
+
+
+INDEX = SearchIndex()

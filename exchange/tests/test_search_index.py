@@ -1,0 +1,136 @@
+"""The in-memory search index against the database's own answer, and how it stays current."""
+
+import pytest
+from django.db import transaction
+from django.db.models import Q
+
+from exchange import search_index, services
+from exchange.demo import listing_rows
+from exchange.models import Listing
+from exchange.search import search_listings
+from exchange.search_index import SearchIndex
+from exchange.tests.conftest import OFFER
+from research.search import parse_query, rank_expression
+
+QUERIES = [
+    "",
+    "xu ly nuoc thai",
+    "công nghệ xử lý nước thải",
+    "nuoc tha",
+    "cong",
+    "drone phun thuoc",
+    "trí tuệ nhân tạo",
+    "cam bien",
+    "Đà Nẵng",
+    "giong lua chiu man",
+    "khong co tu nao nhu the",
+]
+
+
+def _database_order(text: str) -> list[int]:
+    """The published listings matching `text`, best first, as the database ranks them with the
+    rules of the module docstring (research.search's score)."""
+    query = parse_query(text)
+    published = Listing.objects.filter(status=Listing.Status.PUBLISHED)
+    if not query:
+        return list(published.order_by("-published_at", "-pk").values_list("pk", flat=True))
+    *whole, last = query.words
+    condition = Q(search_key__contains=f" {last}")
+    for word in whole:
+        condition &= Q(search_key__contains=f" {word} ")
+    ranked = published.filter(condition).annotate(rank=rank_expression(query, key="search_key", title="title_key"))
+    return list(ranked.order_by("-rank", "-published_at", "-pk").values_list("pk", flat=True))
+
+
+@pytest.fixture
+def demo_listings(reference):
+    services.listings_import(rows=listing_rows(150))
+    Listing.objects.filter(pk__in=Listing.objects.order_by("pk")[:20].values("pk")).update(title="Xử lý nước thải")
+    for listing in Listing.objects.filter(title="Xử lý nước thải"):
+        listing.save()  # ties on the title's score: the order falls to publication time and id
+
+
+def test_the_index_finds_and_ranks_as_the_database_does(demo_listings):
+    index = SearchIndex()
+    for text in QUERIES:
+        assert index.match_set(parse_query(text).words).ids.tolist() == _database_order(text), text
+
+
+def test_a_phrase_scores_more_in_the_title_than_across_the_text(reference):
+    services.listings_import(
+        rows=[
+            {"id": "title", "kind": "offer", "title": "Xử lý nước thải", "description": "Cho làng nghề."},
+            {"id": "words", "kind": "offer", "title": "Nước, xử lý thải", "description": "Cho làng nghề."},
+            {"id": "text", "kind": "offer", "title": "Làng nghề", "description": "Xử lý nước thải."},
+        ]
+    )
+    found = SearchIndex().match_set(parse_query("xu ly nuoc thai").words)
+    titles = dict(Listing.objects.values_list("pk", "external_id"))
+    assert [titles[pk] for pk in found.ids.tolist()] == ["title", "words", "text"]
+
+
+@pytest.fixture
+def catching_up(monkeypatch, demo_listings):
+    """An index that takes changes in instead of rebuilding, as one of a large database does."""
+    monkeypatch.setattr(search_index, "REBUILD_BELOW", 0)
+    index = SearchIndex()
+    index.match_set(())
+    return index
+
+
+def _ids(index, text):
+    return index.match_set(parse_query(text).words).ids.tolist()
+
+
+def test_changes_are_taken_in_without_a_rebuild(catching_up, member, moderator):
+    built = catching_up._main
+    org = member.exchange_memberships.get().organisation
+    offer = services.listing_create(actor=member, organisation=org, kind="offer", **{**OFFER, "title": "Lọc zircon"})
+    services.listing_submit(listing=offer, actor=member)
+    assert offer.pk not in _ids(catching_up, "zircon")
+    services.listing_publish(listing=offer, actor=moderator)
+    assert _ids(catching_up, "zircon") == [offer.pk]
+    services.listing_update(listing=offer, actor=member, **{**OFFER, "title": "Lọc hafni"})  # back to moderation
+    assert _ids(catching_up, "zircon") == [] and _ids(catching_up, "hafni") == []
+    services.listing_publish(listing=offer, actor=moderator)
+    assert _ids(catching_up, "hafni") == [offer.pk]
+    old = Listing.objects.filter(status=Listing.Status.PUBLISHED).exclude(pk=offer.pk).first()
+    old.title = "Lọc hafni kiểu cũ"
+    old.save()
+    assert _ids(catching_up, "hafni") == _database_order("hafni")
+    assert sorted(_ids(catching_up, "")) == sorted(_database_order(""))
+    assert catching_up._main is built  # all of it taken in, not rebuilt
+
+
+def test_what_catching_up_cannot_see_rebuilds_the_index(catching_up, django_capture_on_commit_callbacks, real_cache):
+    built = catching_up._main
+    with django_capture_on_commit_callbacks(execute=True):
+        Listing.objects.filter(status=Listing.Status.PUBLISHED).order_by("pk").first().delete()
+    assert sorted(_ids(catching_up, "")) == sorted(_database_order(""))
+    assert catching_up._main is not built
+
+
+def test_a_rolled_back_change_leaves_the_index(catching_up, member, moderator):
+    before = _ids(catching_up, "")
+    org = member.exchange_memberships.get().organisation
+    with pytest.raises(RuntimeError), transaction.atomic():
+        offer = services.listing_create(actor=member, organisation=org, kind="offer", **{**OFFER, "title": "Zircon"})
+        services.listing_submit(listing=offer, actor=member)
+        services.listing_publish(listing=offer, actor=moderator)
+        assert _ids(catching_up, "zircon") == [offer.pk]
+        raise RuntimeError
+    assert _ids(catching_up, "zircon") == [] and _ids(catching_up, "") == before
+
+
+def test_modes_changed_without_a_save_reach_the_index(catching_up):
+    listing = Listing.objects.filter(status=Listing.Status.PUBLISHED).exclude(mode_mask=0).first()
+    first = catching_up.match_set(())
+    listing.transfer_modes.clear()
+    found = catching_up.match_set(())
+    assert first.modes[first.ids.tolist().index(listing.pk)] != 0
+    assert found.modes[found.ids.tolist().index(listing.pk)] == 0
+
+
+def test_the_search_page_uses_the_process_index(demo_listings):
+    page = search_listings("nuoc thai")
+    assert [hit.listing.pk for hit in page.hits] == _database_order("nuoc thai")[:20]
