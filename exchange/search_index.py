@@ -35,6 +35,7 @@ import numpy as np
 from django.db.models import Count, Max, Sum
 
 from core.cache import public_data_version
+from research.search import MAX_WORDS
 
 from .models import Listing
 from .regions import REGION_NAMES
@@ -66,43 +67,92 @@ class MatchSet:
         return len(self.ids)
 
 
+def _starts(numbers: np.ndarray, count: int) -> np.ndarray:
+    """Where each of `count` numbers starts in `numbers`, sorted, with their end last."""
+    starts = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(numbers, minlength=count), out=starts[1:])
+    return starts
+
+
 @dataclass(frozen=True)
 class Postings:
-    """Which documents (numbered from 0) hold each word: `docs[starts[i]:starts[i + 1]]` for
-    `words[i]`, words in alphabetical order."""
+    """Which documents (numbered from 0) hold each word, and where it stands in them.
+
+    Words are in alphabetical order, so the words starting with a prefix are one slice of them.
+    `docs[doc_starts[i]:doc_starts[i + 1]]` are the documents holding `words[i]`;
+    `tokens` is every text's words as word numbers, one after the other, each text followed by
+    a -1, and `places[starts[i]:starts[i + 1]]` are the places of `words[i]` in it, `owner`
+    the document of each place."""
 
     words: list[str]
-    starts: np.ndarray
+    doc_starts: np.ndarray
     docs: np.ndarray
+    starts: np.ndarray
+    places: np.ndarray
+    tokens: np.ndarray
+    owner: np.ndarray
 
     @classmethod
     def build(cls, texts: list[str]) -> "Postings":
         vocabulary: dict[str, int] = {}
-        word_ids, lengths = array("i"), array("i")
+        stream, lengths = array("i"), array("i")
         for text in texts:
-            unique = set(text.split())
-            lengths.append(len(unique))
-            word_ids.extend([vocabulary.setdefault(word, len(vocabulary)) for word in unique])
+            words = text.split()
+            lengths.append(len(words) + 1)
+            stream.extend([vocabulary.setdefault(word, len(vocabulary)) for word in words])
+            stream.append(-1)
         words = sorted(vocabulary)
-        place = np.empty(len(words), dtype=np.int64)
-        place[[vocabulary[word] for word in words]] = np.arange(len(words))
-        ids = place[np.frombuffer(word_ids, dtype=np.int32)]
-        size = max(len(texts), 1)
-        codes = ids * size + np.repeat(np.arange(len(texts), dtype=np.int64), np.frombuffer(lengths, dtype=np.int32))
-        codes.sort()
-        starts = np.zeros(len(words) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(ids, minlength=len(words)), out=starts[1:])
-        return cls(words, starts, (codes % size).astype(np.int32))
+        number = np.empty(len(words) + 1, dtype=np.int32)  # [-1] stays -1
+        number[[vocabulary[word] for word in words]] = np.arange(len(words), dtype=np.int32)
+        number[-1] = -1
+        # Room after the last text for a phrase of MAX_WORDS to be looked up past its end.
+        tokens = np.concatenate([number[np.frombuffer(stream, dtype=np.int32)], np.full(MAX_WORDS, -1, np.int32)])
+        owner = np.repeat(np.arange(len(texts), dtype=np.int32), np.frombuffer(lengths, dtype=np.int32))
+        places = np.flatnonzero(tokens >= 0)
+        places = places[np.argsort(tokens[places], kind="stable")].astype(np.int32)
+        # Grouped by word, then in text order: a word's documents are ascending, once each here.
+        word_of, doc_of = tokens[places], owner[places]
+        first = np.ones(len(places), dtype=bool)
+        first[1:] = (word_of[1:] != word_of[:-1]) | (doc_of[1:] != doc_of[:-1])
+        return cls(
+            words,
+            _starts(word_of[first], len(words)),
+            doc_of[first],
+            _starts(word_of, len(words)),
+            places,
+            tokens,
+            owner,
+        )
+
+    def _span(self, word: str, *, prefix: bool = False) -> tuple[int, int]:
+        """The word numbers of `word` (or, with `prefix`, of the words starting with it)."""
+        low = bisect.bisect_left(self.words, word)
+        if prefix:
+            return low, bisect.bisect_left(self.words, word + LAST, low)
+        return low, low + (low < len(self.words) and self.words[low] == word)
 
     def holding(self, word: str, size: int, *, prefix: bool = False) -> np.ndarray:
         """Which of `size` documents hold `word` (or, with `prefix`, a word starting with it)."""
-        low = bisect.bisect_left(self.words, word)
-        if prefix:
-            high = bisect.bisect_left(self.words, word + LAST, low)
-        else:
-            high = low + (low < len(self.words) and self.words[low] == word)
+        low, high = self._span(word, prefix=prefix)
         found = np.zeros(size, dtype=bool)
-        found[self.docs[self.starts[low] : self.starts[high]]] = True
+        found[self.docs[self.doc_starts[low] : self.doc_starts[high]]] = True
+        return found
+
+    def holding_phrase(self, words: tuple[str, ...], within: np.ndarray) -> np.ndarray:
+        """Which documents of `within` (a mask) hold `words` one after the other."""
+        spans = [self._span(word) for word in words]
+        found = np.zeros(len(within), dtype=bool)
+        if all(low < high for low, high in spans):
+            # From the rarest word's places in those documents, look at its neighbours. A
+            # place before the first text wraps to the -1s at the end of `tokens`.
+            rarest = min(range(len(spans)), key=lambda i: self.starts[spans[i][1]] - self.starts[spans[i][0]])
+            low = spans[rarest][0]
+            at = self.places[self.starts[low] : self.starts[low + 1]]
+            at = at[within[self.owner[at]]]
+            for index, (number, _high) in enumerate(spans):
+                if index != rarest:
+                    at = at[self.tokens[at + (index - rarest)] == number]
+            found[self.owner[at]] = True
         return found
 
 
@@ -117,8 +167,6 @@ class Segment:
     trls: np.ndarray
     regions: np.ndarray
     modes: np.ndarray
-    titles: list[str]
-    keys: list[str]
     title_words: Postings
     key_words: Postings
 
@@ -139,8 +187,6 @@ class Segment:
             trls=np.array([trl or 0 for trl in trls], dtype=np.int8),
             regions=np.array([region_index.get(code, 0) for code in regions], dtype=np.int16),
             modes=np.array(modes, dtype=np.int64),
-            titles=list(titles),
-            keys=list(keys),
             title_words=Postings.build(titles),
             key_words=Postings.build(keys),
         )
@@ -160,18 +206,13 @@ class Segment:
         found &= self.key_words.holding(words[-1], size, prefix=True)
         docs = np.flatnonzero(found)
         scores = np.zeros(len(docs), dtype=np.int32)
-        all_in_title = np.ones(len(docs), dtype=bool)
         for word in words:
             whole = self.title_words.holding(word, size)[docs]
             starting = self.title_words.holding(word, size, prefix=True)[docs]
             scores += np.where(whole, 3, np.where(starting, 2, 1)).astype(np.int32)
-            all_in_title &= whole
         if len(words) > 1:
-            phrase = f" {' '.join(words)} "
-            for index in np.flatnonzero(all_in_title):
-                if phrase in self.titles[docs[index]]:
-                    scores[index] = 3 * len(words) + 4
-            scores += np.fromiter((phrase in self.keys[doc] for doc in docs), dtype=bool, count=len(docs)) * 2
+            scores[self.title_words.holding_phrase(words, found)[docs]] = 3 * len(words) + 4
+            scores += self.key_words.holding_phrase(words, found)[docs] * 2
         return docs, scores
 
 
