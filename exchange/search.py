@@ -22,8 +22,6 @@ from .selectors import reference_data
 
 PAGE_SIZE = 20
 FILTERS = ("kind", "field", "trl", "mode", "region")
-# What a hit does not show: the search columns are most of a listing's row.
-UNSHOWN = ("title_key", "search_key", "rejection_reason")
 
 
 @dataclass
@@ -178,12 +176,11 @@ def search_listings(text: str = "", filters: dict | None = None, *, page: int = 
     start = (page - 1) * PAGE_SIZE
     ids = chosen[start : start + PAGE_SIZE].tolist()
     total, facets = len(chosen), _facets(found, masks, filters)
-    listings = Listing.objects.filter(pk__in=ids).defer(*UNSHOWN).select_related("field", "organisation")
-    by_id = {listing.pk: listing for listing in listings}
+    by_id = INDEX.listings(ids)
     hits = []
     for pk in ids:
         listing = by_id.get(pk)
-        if listing is None:
+        if listing is None:  # unpublished since the match set was found
             continue
         hits.append(
             Hit(

@@ -134,3 +134,19 @@ def test_modes_changed_without_a_save_reach_the_index(catching_up):
 def test_the_search_page_uses_the_process_index(demo_listings):
     page = search_listings("nuoc thai")
     assert [hit.listing.pk for hit in page.hits] == _database_order("nuoc thai")[:20]
+
+
+def test_hits_show_the_listing_as_stored_and_a_renamed_organisation(
+    published, real_cache, django_capture_on_commit_callbacks
+):
+    offer = Listing.objects.select_related("field", "organisation").get(pk=published["offer"].pk)
+    (hit,) = search_listings("mbr").hits
+    shown = hit.listing
+    for name in ("title", "description", "keywords", "kind", "trl", "region", "price", "published_at", "mode_mask"):
+        assert getattr(shown, name) == getattr(offer, name), name
+    assert (shown.field, shown.organisation.name) == (offer.field, offer.organisation.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        offer.organisation.name = "Đại học Bách khoa Hà Nội (tên mới)"
+        offer.organisation.save()
+    (hit,) = search_listings("mbr").hits
+    assert hit.listing.organisation.name == "Đại học Bách khoa Hà Nội (tên mới)"
