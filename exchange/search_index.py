@@ -25,16 +25,21 @@ bypass `Listing.save()` therefore set `updated_at` themselves.
 """
 
 import bisect
+import contextlib
+import ctypes
 import datetime
+import logging
 import marshal
+import os
 import threading
 from array import array
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 import numpy as np
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.db.models import Count, Max, Sum
 
 from core.cache import public_data_version
@@ -45,6 +50,7 @@ from .models import Listing
 from .regions import REGION_NAMES
 from .selectors import reference_data
 
+logger = logging.getLogger(__name__)
 KINDS = list(Listing.Kind.values)
 REGIONS = list(REGION_NAMES)
 # What a hit shows besides the facet columns, kept with marshal (dates as day numbers, the
@@ -67,7 +73,7 @@ REBUILD_BELOW = 2000  # listings: rebuilt whole at every change, it takes a few 
 MAX_CHANGED = 2000  # listings changed since the last build before the next rebuild
 MARGIN = datetime.timedelta(minutes=5)
 MATCH_SETS = 64  # the latest queries' match sets kept per process
-EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+EPOCH, MICROSECOND = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC), datetime.timedelta(microseconds=1)
 LAST = "\U0010ffff"  # sorts after every character: word + LAST ends the words starting with word
 
 
@@ -114,36 +120,11 @@ class Postings:
     owner: np.ndarray
 
     @classmethod
-    def build(cls, texts: list[str]) -> "Postings":
-        vocabulary: dict[str, int] = {}
-        stream, lengths = array("i"), array("i")
+    def build(cls, texts: Iterable[str]) -> "Postings":
+        builder = PostingsBuilder()
         for text in texts:
-            words = text.split()
-            lengths.append(len(words) + 1)
-            stream.extend([vocabulary.setdefault(word, len(vocabulary)) for word in words])
-            stream.append(-1)
-        words = sorted(vocabulary)
-        number = np.empty(len(words) + 1, dtype=np.int32)  # [-1] stays -1
-        number[[vocabulary[word] for word in words]] = np.arange(len(words), dtype=np.int32)
-        number[-1] = -1
-        # Room after the last text for a phrase of MAX_WORDS to be looked up past its end.
-        tokens = np.concatenate([number[np.frombuffer(stream, dtype=np.int32)], np.full(MAX_WORDS, -1, np.int32)])
-        owner = np.repeat(np.arange(len(texts), dtype=np.int32), np.frombuffer(lengths, dtype=np.int32))
-        places = np.flatnonzero(tokens >= 0)
-        places = places[np.argsort(tokens[places], kind="stable")].astype(np.int32)
-        # Grouped by word, then in text order: a word's documents are ascending, once each here.
-        word_of, doc_of = tokens[places], owner[places]
-        first = np.ones(len(places), dtype=bool)
-        first[1:] = (word_of[1:] != word_of[:-1]) | (doc_of[1:] != doc_of[:-1])
-        return cls(
-            words,
-            _starts(word_of[first], len(words)),
-            doc_of[first],
-            _starts(word_of, len(words)),
-            places,
-            tokens,
-            owner,
-        )
+            builder.add(text)
+        return builder.postings()
 
     def _span(self, word: str, *, prefix: bool = False) -> tuple[int, int]:
         """The word numbers of `word` (or, with `prefix`, of the words starting with it)."""
@@ -177,6 +158,46 @@ class Postings:
         return found
 
 
+class PostingsBuilder:
+    """Postings, one text at a time: a segment is built while its rows are read."""
+
+    def __init__(self):
+        self.vocabulary: dict[str, int] = {}
+        self.stream, self.lengths = array("i"), array("i")
+
+    def add(self, text: str) -> None:
+        words, vocabulary = text.split(), self.vocabulary
+        self.lengths.append(len(words) + 1)
+        self.stream.extend([vocabulary.setdefault(word, len(vocabulary)) for word in words])
+        self.stream.append(-1)
+
+    def postings(self) -> Postings:
+        vocabulary = self.vocabulary
+        words = sorted(vocabulary)
+        number = np.empty(len(words) + 1, dtype=np.int32)  # [-1] stays -1
+        number[[vocabulary[word] for word in words]] = np.arange(len(words), dtype=np.int32)
+        number[-1] = -1
+        # Room after the last text for a phrase of MAX_WORDS to be looked up past its end.
+        tokens = np.concatenate([number[np.frombuffer(self.stream, dtype=np.int32)], np.full(MAX_WORDS, -1, np.int32)])
+        lengths = np.frombuffer(self.lengths, dtype=np.int32)
+        owner = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
+        places = np.flatnonzero(tokens >= 0)
+        places = places[np.argsort(tokens[places], kind="stable")].astype(np.int32)
+        # Grouped by word, then in text order: a word's documents are ascending, once each here.
+        word_of, doc_of = tokens[places], owner[places]
+        first = np.ones(len(places), dtype=bool)
+        first[1:] = (word_of[1:] != word_of[:-1]) | (doc_of[1:] != doc_of[:-1])
+        return Postings(
+            words,
+            _starts(word_of[first], len(words)),
+            doc_of[first],
+            _starts(word_of, len(words)),
+            places,
+            tokens,
+            owner,
+        )
+
+
 @dataclass(frozen=True)
 class Segment:
     """Some published listings: their columns (one entry per document) and posting lists."""
@@ -190,27 +211,35 @@ class Segment:
     modes: np.ndarray
     title_words: Postings
     key_words: Postings
-    shown: list[bytes]  # SHOWN, marshalled
+    shown: bytes  # SHOWN of each document, marshalled, one after the other
+    shown_ends: np.ndarray
 
     @classmethod
-    def build(cls, rows: list[tuple]) -> "Segment":
+    def build(cls, rows: Iterable[tuple]) -> "Segment":
+        """From rows of COLUMNS, read once: a query's iterator is not held whole."""
         kind_index = {kind: index for index, kind in enumerate(KINDS)}
         region_index = {code: index + 1 for index, code in enumerate(REGIONS)}
-        columns = list(zip(*rows, strict=True)) if rows else [()] * len(COLUMNS)
-        pks, kinds, fields, trls, regions, modes, published, titles, keys = columns[:9]
+        columns = {name: array("q") for name in ("ids", "recency", "kinds", "fields", "trls", "regions", "modes")}
+        titles, keys, shown, shown_ends = PostingsBuilder(), PostingsBuilder(), bytearray(), array("q")
+        for pk, kind, field_id, trl, region, modes, published, title_key, search_key, *rest in rows:
+            columns["ids"].append(pk)
+            columns["recency"].append((published - EPOCH) // MICROSECOND if published else 0)
+            columns["kinds"].append(kind_index[kind])
+            columns["fields"].append(field_id or 0)
+            columns["trls"].append(trl or 0)
+            columns["regions"].append(region_index.get(region, 0))
+            columns["modes"].append(modes)
+            titles.add(title_key)
+            keys.add(search_key)
+            shown += marshal.dumps(_storable(rest))
+            shown_ends.append(len(shown))
+        types = {"kinds": np.int8, "fields": np.int32, "trls": np.int8, "regions": np.int16}
         return cls(
-            ids=np.array(pks, dtype=np.int64),
-            recency=np.array(
-                [(at - EPOCH) // datetime.timedelta(microseconds=1) if at else 0 for at in published], dtype=np.int64
-            ),
-            kinds=np.array([kind_index[kind] for kind in kinds], dtype=np.int8),
-            fields=np.array([pk or 0 for pk in fields], dtype=np.int32),
-            trls=np.array([trl or 0 for trl in trls], dtype=np.int8),
-            regions=np.array([region_index.get(code, 0) for code in regions], dtype=np.int16),
-            modes=np.array(modes, dtype=np.int64),
-            title_words=Postings.build(titles),
-            key_words=Postings.build(keys),
-            shown=[marshal.dumps(_storable(row[9:])) for row in rows],
+            **{name: np.array(values, dtype=types.get(name, np.int64)) for name, values in columns.items()},
+            title_words=titles.postings(),
+            key_words=keys.postings(),
+            shown=bytes(shown),
+            shown_ends=np.frombuffer(shown_ends, dtype=np.int64),
         )
 
     def __len__(self) -> int:
@@ -219,7 +248,7 @@ class Segment:
     def listing(self, doc: int) -> Listing:
         """The listing of document `doc` as search shows it, without its relations."""
         external_id, title, description, keywords, ip_status, ip_number, price, negotiable, *rest = marshal.loads(
-            self.shown[doc]
+            self.shown[self.shown_ends[doc - 1] if doc else 0 : self.shown_ends[doc]]
         )
         organisation_id, valid_from, valid_until = rest
         listing = Listing(
@@ -230,7 +259,7 @@ class Segment:
             trl=int(self.trls[doc]) or None,
             region=REGIONS[self.regions[doc] - 1] if self.regions[doc] else "",
             mode_mask=int(self.modes[doc]),
-            published_at=EPOCH + datetime.timedelta(microseconds=int(self.recency[doc])),
+            published_at=EPOCH + MICROSECOND * int(self.recency[doc]),
             external_id=external_id,
             title=title,
             description=description,
@@ -281,11 +310,12 @@ def _storable(shown: tuple) -> tuple:
     )
 
 
-def _published_rows(since: datetime.datetime | None = None) -> list[tuple]:
+def _published_rows(since: datetime.datetime | None = None) -> Iterable[tuple]:
     """COLUMNS of the published listings, or with `since`, of every listing changed since then
     (the published ones with their COLUMNS, the others as (pk,))."""
     if since is None:
-        return list(Listing.objects.filter(status=Listing.Status.PUBLISHED).order_by("pk").values_list(*COLUMNS))
+        published = Listing.objects.filter(status=Listing.Status.PUBLISHED).order_by("pk")
+        return published.values_list(*COLUMNS).iterator(chunk_size=2000)
     rows = Listing.objects.filter(updated_at__gte=since).order_by("pk").values_list("status", *COLUMNS)
     return [row[1:] if row[0] == Listing.Status.PUBLISHED else row[1:2] for row in rows]
 
@@ -304,6 +334,13 @@ def _fingerprint() -> tuple[int, int]:
     published = Listing.objects.filter(status=Listing.Status.PUBLISHED)
     found = published.aggregate(number=Count("pk"), total=Sum("pk"))
     return found["number"], found["total"] or 0
+
+
+def _give_back_memory() -> None:
+    """glibc keeps the memory a build read its rows into (60 MB per process at 100,000 listings)
+    for later; give it back to the system."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 class SearchIndex:
@@ -369,6 +406,7 @@ class SearchIndex:
         self._main = Segment.build(_published_rows())
         self._shown = np.ones(len(self._main), dtype=bool)
         self._changed, self._recent = {}, Segment.build([])
+        _give_back_memory()
 
     def _catch_up(self, since: datetime.datetime | None) -> bool:
         """Take in the listings changed since `since`; False when a rebuild is due instead."""
@@ -403,3 +441,22 @@ class SearchIndex:
 
 
 INDEX = SearchIndex()
+
+
+def build_in_background() -> threading.Thread:
+    """Build the index in a thread of a new server process (config/wsgi.py), so that its first
+    search does not wait for it (6 s at 100,000 listings). A process forked from this one starts
+    with an empty index of its own."""
+
+    def build():
+        try:
+            INDEX.match_set(())
+        except DatabaseError:  # not migrated yet, say: the first search builds it
+            logger.warning("The exchange's search index was not built at start", exc_info=True)
+        finally:
+            connections.close_all()  # this thread's
+
+    os.register_at_fork(after_in_child=INDEX.__init__)
+    thread = threading.Thread(target=build, name="exchange-search-index", daemon=True)
+    thread.start()
+    return thread

@@ -150,3 +150,15 @@ def test_hits_show_the_listing_as_stored_and_a_renamed_organisation(
         offer.organisation.save()
     (hit,) = search_listings("mbr").hits
     assert hit.listing.organisation.name == "Đại học Bách khoa Hà Nội (tên mới)"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_server_process_builds_the_index_before_its_first_search(reference, monkeypatch):
+    services.listings_import(rows=[{"id": "zr", "kind": "offer", "title": "Lớp phủ zircon chống ăn mòn"}])
+    index = SearchIndex()
+    monkeypatch.setattr(search_index, "INDEX", index)
+    search_index.build_in_background().join(timeout=60)
+    built = index._main
+    assert built is not None and len(built) == 1
+    assert index.match_set(("zircon",)).ids.tolist() == list(Listing.objects.values_list("pk", flat=True))
+    assert index._main is built  # the search used it, nothing was read again
