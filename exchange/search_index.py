@@ -68,6 +68,12 @@ SHOWN = (
     "valid_from",
     "valid_until",
 )
+# The columns a listing from the index has, in the model's order (Model.from_db wants it).
+LOADED = [
+    field.attname
+    for field in Listing._meta.concrete_fields
+    if field.attname in {*SHOWN, "id", "kind", "status", "field_id", "trl", "region", "mode_mask", "published_at"}
+]
 COLUMNS = ("pk", "kind", "field_id", "trl", "region", "mode_mask", "published_at", "title_key", "search_key", *SHOWN)
 REBUILD_BELOW = 2000  # listings: rebuilt whole at every change, it takes a few milliseconds
 MAX_CHANGED = 2000  # listings changed since the last build before the next rebuild
@@ -246,34 +252,29 @@ class Segment:
         return len(self.ids)
 
     def listing(self, doc: int) -> Listing:
-        """The listing of document `doc` as search shows it, without its relations."""
-        external_id, title, description, keywords, ip_status, ip_number, price, negotiable, *rest = marshal.loads(
+        """The listing of document `doc` as search shows it, without its relations: the columns
+        of LOADED only, made as the ORM makes a row (any other column would be read if asked)."""
+        *texts, price, negotiable, organisation_id, valid_from, valid_until = marshal.loads(
             self.shown[self.shown_ends[doc - 1] if doc else 0 : self.shown_ends[doc]]
         )
-        organisation_id, valid_from, valid_until = rest
-        listing = Listing(
-            pk=int(self.ids[doc]),
+        region = self.regions[doc]
+        values = dict(
+            zip(SHOWN[:6], texts, strict=True),
+            id=int(self.ids[doc]),
             kind=KINDS[self.kinds[doc]],
             status=Listing.Status.PUBLISHED,
             field_id=int(self.fields[doc]) or None,
             trl=int(self.trls[doc]) or None,
-            region=REGIONS[self.regions[doc] - 1] if self.regions[doc] else "",
+            region=REGIONS[region - 1] if region else "",
             mode_mask=int(self.modes[doc]),
             published_at=EPOCH + MICROSECOND * int(self.recency[doc]),
-            external_id=external_id,
-            title=title,
-            description=description,
-            keywords=keywords,
-            ip_status=ip_status,
-            ip_number=ip_number,
             price=None if price is None else Decimal(price),
             price_negotiable=negotiable,
             organisation_id=organisation_id,
             valid_from=valid_from and datetime.date.fromordinal(valid_from),
             valid_until=valid_until and datetime.date.fromordinal(valid_until),
         )
-        listing._state.adding, listing._state.db = False, Listing.objects.db
-        return listing
+        return Listing.from_db(Listing.objects.db, LOADED, [values[name] for name in LOADED])
 
     def matching(self, words: tuple[str, ...], shown: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The documents among `shown` that match `words`, and their scores (module docstring)."""
@@ -359,10 +360,8 @@ class SearchIndex:
 
     def match_set(self, words: tuple[str, ...]) -> MatchSet:
         """The published listings matching `words` (folded query words), best first."""
-        current = token()
         with self._lock:
-            if current != self._token:
-                self._refresh(current)
+            self._keep_current()
             phrase = " ".join(words)
             found = self._sets.get(phrase)
             if found is None:
@@ -377,22 +376,29 @@ class SearchIndex:
         """Listings as search shows them (`Segment.listing`) with their field and organisation, by
         id; one no longer published is left out."""
         with self._lock:
+            self._keep_current()
             found = {}
-            for pk in ids:
-                for segment, shown in ((self._main, self._shown), (self._recent, None)):
-                    doc = int(np.searchsorted(segment.ids, pk))
-                    if doc < len(segment) and segment.ids[doc] == pk and (shown is None or shown[doc]):
+            wanted = np.array(ids, dtype=np.int64)
+            for segment, shown in ((self._main, self._shown), (self._recent, None)):
+                docs = np.minimum(np.searchsorted(segment.ids, wanted), max(len(segment) - 1, 0))
+                for pk, doc in zip(ids, docs.tolist(), strict=True):
+                    if len(segment) and segment.ids[doc] == pk and (shown is None or shown[doc]):
                         found[pk] = segment.listing(doc)
-                        break
-            wanted = {listing.organisation_id for listing in found.values()} - {None, *self._organisations}
-            if wanted:
-                self._organisations.update(Organisation.objects.only("name", "short_name", "slug").in_bulk(wanted))
+            found = {pk: found[pk] for pk in ids if pk in found}
+            missing = {listing.organisation_id for listing in found.values()} - {None, *self._organisations}
+            if missing:
+                self._organisations.update(Organisation.objects.only("name", "short_name", "slug").in_bulk(missing))
             organisations = self._organisations
         fields = reference_data(fields={listing.field_id for listing in found.values()} - {None})[0]
         for listing in found.values():
             listing.field = fields.get(listing.field_id)
             listing.organisation = organisations.get(listing.organisation_id)
         return found
+
+    def _keep_current(self) -> None:
+        current = token()
+        if current != self._token:
+            self._refresh(current)
 
     def _refresh(self, current: tuple) -> None:
         self._sets.clear()
