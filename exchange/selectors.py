@@ -2,12 +2,15 @@
 
 import time
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db import connections
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import Field, Listing, ListingFile, MatchFeedback, TransferMode
 from .permissions import member_organisation_ids
+
+SEARCH_COLUMNS = ("search_key", "title_key")  # most of a listing's row, and not shown
 
 _REFERENCE: dict = {"until": 0.0}
 
@@ -58,15 +61,17 @@ def listing_by_any_id(value: str) -> Listing:
 
 
 def listing_for_matches(value: str) -> Listing:
-    """`listing_by_any_id` for a match list: one query."""
+    """`listing_by_any_id` for a match list: one query, in plain SQL (the ORM's took twice as
+    long to write as the database to answer), without the search columns."""
     value = str(value)
     if "\x00" in value or len(value) > 100:
         raise Http404
-    by_id = Q(external_id=value)
+    quote = connections[Listing.objects.db].ops.quote_name
+    columns = ", ".join(quote(f.column) for f in Listing._meta.concrete_fields if f.name not in SEARCH_COLUMNS)
+    where, params = "external_id = %s", [value]
     if value.isascii() and value.isdigit() and len(value) < 18:
-        by_id |= Q(pk=int(value))
-    # Not the search columns: the tsvector alone outweighs the rest of the row.
-    found = list(Listing.objects.filter(by_id).defer("search_key", "title_key")[:2])
+        where, params = f"{where} OR id = %s", [value, int(value)]
+    found = list(Listing.objects.raw(f"SELECT {columns} FROM exchange_listing WHERE {where} LIMIT 2", params))  # noqa: S608
     found.sort(key=lambda listing: listing.external_id != value)  # the external id wins
     if not found:
         raise Http404
