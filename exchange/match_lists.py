@@ -59,7 +59,9 @@ def _stored(listing: Listing, limit: int) -> list[StoredMatch]:
     with connection.cursor() as cursor:
         cursor.execute(STORED_SQL, [listing.pk, LIST_SIZE])
         rows = cursor.fetchall()
-    others = INDEX.listings([row[0] for row in rows])
+    others = INDEX.listings([row[0] for row in rows[:limit]])
+    if len(others) < min(limit, len(rows)):  # some left the exchange since the list was stored
+        others = INDEX.listings([row[0] for row in rows])
     stored = []
     for other_id, score, similarity, shared, fits in rows:
         if other_id in others:
