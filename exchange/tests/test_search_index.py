@@ -170,3 +170,14 @@ def test_a_page_of_hits_reads_nothing_per_hit(demo_listings, client, django_asse
     with django_assert_max_num_queries(3):  # the index's token twice, the organisations not seen yet
         response = client.get(path, {"q": "cong", "page": 2})
     assert response.status_code == 200 and "TRL" in response.content.decode()
+
+
+def test_a_match_list_skips_a_listing_that_left_the_exchange_behind_its_back(demo_listings):
+    from django.utils import timezone
+
+    from exchange.match_lists import listing_matches
+
+    request = next(r for r in Listing.objects.filter(kind="request") if len(listing_matches(r, limit=3)) == 3)
+    first, second, _third = (match.listing.pk for match in listing_matches(request, limit=3))
+    Listing.objects.filter(pk=first).update(status=Listing.Status.EXPIRED, updated_at=timezone.now())
+    assert [match.listing.pk for match in listing_matches(request, limit=1)] == [second]
