@@ -5,8 +5,9 @@
    (``load_exchange_demo --count 100000``: Vietnamese offers and requests, a quarter of the
    requests without diacritics) and build the matching index (timed), then VACUUM ANALYZE;
 2. --repeat times (3): empty the cache (Redis db 14 as CACHE_URL, as in production), start
-   gunicorn (2 workers, 127.0.0.1:8015, DEBUG off), warm its workers up with searches outside
-   the measured ones, then
+   gunicorn (2 workers, 127.0.0.1:8015, DEBUG off), wait until its workers are idle (each
+   builds the search index at start), warm them up with searches outside the measured ones,
+   then
 3. 20 concurrent clients, closed loop, each cycling through many different searches (one box
    + facets, accents or not) and, separately, the matches of many different requests
    (``/api/v1/exchange/requests/{id}/matches/``); p50/p95/p99 per phase. Each client starts
@@ -23,6 +24,7 @@
 """
 
 import argparse
+import contextlib
 import json
 import os
 import secrets
@@ -156,6 +158,31 @@ def start_gunicorn(args, env) -> subprocess.Popen:
             time.sleep(0.5)
     process.terminate()
     raise SystemExit("gunicorn did not answer")
+
+
+def worker_seconds(master: int) -> float:
+    """CPU seconds the gunicorn workers of `master` have used."""
+    total = 0
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    for pid in children:
+        with contextlib.suppress(OSError):
+            total += sum(int(n) for n in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[11:13])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_idle(process: subprocess.Popen, limit: float = 60.0) -> float:
+    """Wait until the workers have done their start-up work (each builds the exchange's search
+    index in a thread, seconds at 100,000 listings): less than 5% of a core over half a second.
+    Returns the seconds waited."""
+    started = time.perf_counter()
+    before = worker_seconds(process.pid)
+    while time.perf_counter() - started < limit:
+        time.sleep(0.5)
+        now = worker_seconds(process.pid)
+        if now - before < 0.025:
+            break
+        before = now
+    return round(time.perf_counter() - started, 1)
 
 
 def closed_loop(args, paths: list[str], label: str) -> dict:
@@ -303,6 +330,7 @@ def main(argv=None) -> int:
         flush_cache(args.cache_url)
         process = start_gunicorn(args, env)
         try:
+            log(f"workers idle after {wait_until_idle(process)} s")
             closed_loop(argparse.Namespace(**{**vars(args), "requests": 3}), warm_up, "warm-up (not counted)")
             if not args.freshness_only and not args.matches_only:
                 phases.append(closed_loop(args, searches, "search page (210 distinct queries × facets)"))
