@@ -138,7 +138,7 @@ def test_a_read_explains_like_the_computation(published, django_assert_max_num_q
 
     request = listing_get(published["request"].pk)
     match_lists.listing_matches(request)  # fields and modes are kept after the first read
-    with django_assert_max_num_queries(3):  # the list, the search index's token, whether a short list is complete
+    with django_assert_max_num_queries(2):  # the list, and whether a short list is complete
         found = match_lists.listing_matches(request)
     computed = compute_matches(request)
     assert [(m.listing.pk, m.score, m.explanation) for m in found] == [
@@ -205,3 +205,19 @@ def test_requests_for_an_offer_are_stored_too(published, member_other, moderator
     offer = published["offer"]
     request = _publish(member_other, moderator, "request", {**REQUEST, "title": "Cần màng lọc MBR cho bệnh viện"})
     assert request.pk in [pk for pk, *_ in _stored(offer)]
+
+
+def test_a_read_shows_the_other_listing_as_stored(published):
+    offer = Listing.objects.select_related("organisation").get(pk=published["offer"].pk)
+    (match,) = match_lists.listing_matches(published["request"], limit=1)
+    shown = match.listing
+    assert (shown.pk, shown.kind, shown.external_id, shown.title) == (
+        offer.pk,
+        offer.kind,
+        offer.external_id,
+        offer.title,
+    )
+    assert (shown.organisation.name, shown.organisation.short_name) == (
+        offer.organisation.name,
+        offer.organisation.short_name,
+    )
