@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import numpy as np
-from django.db import DatabaseError, connections
+from django.db import connections
 from django.db.models import Count, Max, Sum
 
 from core.cache import public_data_version
@@ -457,8 +457,8 @@ def build_in_background() -> threading.Thread:
     def build():
         try:
             INDEX.match_set(())
-        except DatabaseError:  # not migrated yet, say: the first search builds it
-            logger.warning("The exchange's search index was not built at start", exc_info=True)
+        except Exception:  # a database not migrated yet, say: the first search builds it
+            logger.exception("The exchange's search index was not built at start")
         finally:
             connections.close_all()  # this thread's
 
