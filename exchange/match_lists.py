@@ -30,6 +30,7 @@ from collections import defaultdict
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core.rows import from_columns
 from research.models import Organisation
 
 from . import matching
@@ -60,13 +61,6 @@ def _json(value):
     return json.loads(value) if isinstance(value, str) else value
 
 
-def _row(model, **values):
-    """A `model` instance of these column values, the others deferred, as the ORM makes one
-    (Model.from_db takes them in the model's order)."""
-    names = [field.attname for field in model._meta.concrete_fields if field.attname in values]
-    return model.from_db(connection.alias, names, [values[name] for name in names])
-
-
 def _stored(listing: Listing, limit: int) -> list[StoredMatch]:
     """The first `limit` entries of the listing's stored list whose other listing is published,
     with what is shown of it (kind, external id, title, organisation's names)."""
@@ -76,9 +70,11 @@ def _stored(listing: Listing, limit: int) -> list[StoredMatch]:
     stored = []
     for score, similarity, shared, fits, pk, kind, external_id, title, org_pk, org_name, org_short in rows:
         entry = StoredMatch(score=score, text_similarity=similarity, shared=_json(shared), fits=_json(fits))
-        entry.other = _row(Listing, id=pk, kind=kind, external_id=external_id, title=title, organisation_id=org_pk)
+        entry.other = from_columns(
+            Listing, id=pk, kind=kind, external_id=external_id, title=title, organisation_id=org_pk
+        )
         if org_pk is not None:
-            entry.other.organisation = _row(Organisation, id=org_pk, name=org_name, short_name=org_short)
+            entry.other.organisation = from_columns(Organisation, id=org_pk, name=org_name, short_name=org_short)
         stored.append(entry)
     return stored
 

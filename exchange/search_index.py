@@ -5,10 +5,9 @@ listings, and PostgreSQL visits every one of their rows to rank them (18 of the 
 cold search, docs/benchmarks.md). Posting lists in memory find and rank the same listings in
 a few milliseconds, and give the same results on SQLite and PostgreSQL.
 
-What it holds, per published listing: the facet columns a `MatchSet` counts, its folded title
-and search key (`Listing.title_key`, `search_key`), and the posting lists of their words:
-the listings that hold each word, grouped by word in alphabetical order, so the words that
-start with a prefix are one slice.
+What it holds, per published listing: the facet columns a `MatchSet` counts, the columns a hit
+shows, and the posting lists of the words of its folded title and search key
+(`Listing.title_key`, `search_key`): which listings hold each word and where.
 
 Matching and ranking are those of `research.search` (its docstring): every query word but the
 last is a word of the search key, the last starts one; per word 3 when it is a word of the
@@ -43,6 +42,7 @@ from django.db import connections
 from django.db.models import Count, Max, Sum
 
 from core.cache import public_data_version
+from core.rows import from_columns
 from research.models import Organisation
 from research.search import MAX_WORDS
 
@@ -68,12 +68,6 @@ SHOWN = (
     "valid_from",
     "valid_until",
 )
-# The columns a listing from the index has, in the model's order (Model.from_db wants it).
-LOADED = [
-    field.attname
-    for field in Listing._meta.concrete_fields
-    if field.attname in {*SHOWN, "id", "kind", "status", "field_id", "trl", "region", "mode_mask", "published_at"}
-]
 COLUMNS = ("pk", "kind", "field_id", "trl", "region", "mode_mask", "published_at", "title_key", "search_key", *SHOWN)
 REBUILD_BELOW = 2000  # listings: rebuilt whole at every change, it takes a few milliseconds
 MAX_CHANGED = 2000  # listings changed since the last build before the next rebuild
@@ -124,13 +118,6 @@ class Postings:
     places: np.ndarray
     tokens: np.ndarray
     owner: np.ndarray
-
-    @classmethod
-    def build(cls, texts: Iterable[str]) -> "Postings":
-        builder = PostingsBuilder()
-        for text in texts:
-            builder.add(text)
-        return builder.postings()
 
     def _span(self, word: str, *, prefix: bool = False) -> tuple[int, int]:
         """The word numbers of `word` (or, with `prefix`, of the words starting with it)."""
@@ -252,14 +239,15 @@ class Segment:
         return len(self.ids)
 
     def listing(self, doc: int) -> Listing:
-        """The listing of document `doc` as search shows it, without its relations: the columns
-        of LOADED only, made as the ORM makes a row (any other column would be read if asked)."""
+        """The listing of document `doc` as search shows it, without its relations: the facet
+        and SHOWN columns, the others deferred."""
         *texts, price, negotiable, organisation_id, valid_from, valid_until = marshal.loads(
             self.shown[self.shown_ends[doc - 1] if doc else 0 : self.shown_ends[doc]]
         )
         region = self.regions[doc]
-        values = dict(
-            zip(SHOWN[:6], texts, strict=True),
+        return from_columns(
+            Listing,
+            **dict(zip(SHOWN[:6], texts, strict=True)),
             id=int(self.ids[doc]),
             kind=KINDS[self.kinds[doc]],
             status=Listing.Status.PUBLISHED,
@@ -274,7 +262,6 @@ class Segment:
             valid_from=valid_from and datetime.date.fromordinal(valid_from),
             valid_until=valid_until and datetime.date.fromordinal(valid_until),
         )
-        return Listing.from_db(Listing.objects.db, LOADED, [values[name] for name in LOADED])
 
     def matching(self, words: tuple[str, ...], shown: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The documents among `shown` that match `words`, and their scores (module docstring)."""
