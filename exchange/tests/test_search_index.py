@@ -44,7 +44,7 @@ def _database_order(text: str) -> list[int]:
 
 @pytest.fixture
 def demo_listings(reference):
-    services.listings_import(rows=listing_rows(150))
+    services.listings_import(rows=listing_rows(90))
     Listing.objects.filter(pk__in=Listing.objects.order_by("pk")[:20].values("pk")).update(title="Xử lý nước thải")
     for listing in Listing.objects.filter(title="Xử lý nước thải"):
         listing.save()  # ties on the title's score: the order falls to publication time and id
