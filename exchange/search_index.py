@@ -347,8 +347,10 @@ class SearchIndex:
 
     def match_set(self, words: tuple[str, ...]) -> MatchSet:
         """The published listings matching `words` (folded query words), best first."""
+        current = token()
         with self._lock:
-            self._keep_current()
+            if current != self._token:
+                self._refresh(current)
             phrase = " ".join(words)
             found = self._sets.get(phrase)
             if found is None:
@@ -361,9 +363,9 @@ class SearchIndex:
 
     def listings(self, ids: list[int]) -> dict[int, Listing]:
         """Listings as search shows them (`Segment.listing`) with their field and organisation, by
-        id; one no longer published is left out."""
+        id, as the index stood at the last `match_set` (which brings it up to date: the ids come
+        from its match set); one no longer published is left out."""
         with self._lock:
-            self._keep_current()
             found = {}
             wanted = np.array(ids, dtype=np.int64)
             for segment, shown in ((self._main, self._shown), (self._recent, None)):
@@ -381,11 +383,6 @@ class SearchIndex:
             listing.field = fields.get(listing.field_id)
             listing.organisation = organisations.get(listing.organisation_id)
         return found
-
-    def _keep_current(self) -> None:
-        current = token()
-        if current != self._token:
-            self._refresh(current)
 
     def _refresh(self, current: tuple) -> None:
         self._sets.clear()
