@@ -23,7 +23,7 @@ from research.models import Organisation
 
 from . import match_lists, selectors, services
 from .matching import Match
-from .models import Listing
+from .models import Listing, listing_address
 from .permissions import can_view_listing, require
 from .search import clean_filters, search_listings
 
@@ -69,7 +69,7 @@ _DATE, _DATETIME = serializers.DateField(), serializers.DateTimeField()
 _PRICE = serializers.DecimalField(max_digits=15, decimal_places=0)
 
 
-def listing_data(listing: Listing) -> dict:
+def listing_data(listing: Listing, url: str = "") -> dict:
     """`ListingSerializer(listing).data`, written directly for the search's pages: DRF builds the
     serializer's fields for each page and runs one field object per value (half the cost of an
     API search), and the transfer modes come from the listing's mode mask, not a query. A test
@@ -98,7 +98,7 @@ def listing_data(listing: Listing) -> dict:
         "valid_from": None if listing.valid_from is None else _DATE.to_representation(listing.valid_from),
         "valid_until": None if listing.valid_until is None else _DATE.to_representation(listing.valid_until),
         "published_at": _DATETIME.to_representation(listing.published_at),
-        "url": listing.get_absolute_url(),
+        "url": url or listing.get_absolute_url(),
     }
 
 
@@ -180,7 +180,7 @@ class ListingViewSet(PublicCacheMixin, ViewSet):
                 "page": page.page,
                 "pages": page.pages,
                 "results": [
-                    {**listing_data(hit.listing), "title_html": hit.title, "snippet_html": hit.snippet}
+                    {**listing_data(hit.listing, hit.url), "title_html": hit.title, "snippet_html": hit.snippet}
                     for hit in page.hits
                 ],
                 "facets": {
@@ -259,7 +259,7 @@ def _validated(serializer_class, data) -> dict:
     return dict(serializer.validated_data)
 
 
-def _match_data(match: Match) -> dict:
+def _match_data(match: Match, address) -> dict:
     # Plain dicts: the most read answer of the exchange; a DRF serializer per match and reason
     # cost more than reading the stored list.
     return {
@@ -272,15 +272,15 @@ def _match_data(match: Match) -> dict:
         "reasons": [
             {"kind": r.kind, "text": r.text, "score": float(r.score), "terms": list(r.terms)} for r in match.reasons
         ],
-        "url": match.listing.get_absolute_url(),
+        "url": address(match.listing.pk),
     }
 
 
 def _matches_body(listing: Listing, limit: int) -> dict:
-    found = match_lists.listing_matches(listing, limit=limit)
+    found, address = match_lists.listing_matches(listing, limit=limit), listing_address()
     return {
         "listing": {"id": listing.pk, "external_id": listing.external_id, "kind": listing.kind, "title": listing.title},
-        "results": [_match_data(match) for match in found],
+        "results": [_match_data(match, address) for match in found],
     }
 
 

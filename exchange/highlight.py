@@ -51,27 +51,31 @@ def highlight(text: str, words, *, limit: int | None = None) -> SafeString:
     """
     text = unicodedata.normalize("NFC", text or "")
     folded = _folded_chars(text)
-    spans = []
-    for word in words:
-        spans.extend(m.span() for m in _pattern(word, prefix=True).finditer(folded))
-    spans.sort()
+    pattern = _any_word(tuple(words)) if words else None
     start, end = 0, len(text)
     if limit and len(text) > limit:
-        first = spans[0][0] if spans else 0
-        start = max(0, first - limit // 3)
+        first = pattern and pattern.search(folded)
+        start = max(0, (first.start() if first else 0) - limit // 3)
         while start > 0 and not text[start - 1].isspace():
             start -= 1
         end = min(len(text), start + limit)
         while end < len(text) and not text[end].isspace():
             end += 1
     parts, position = [], start
-    for left, right in spans:
-        if left < position or right > end:
-            continue
-        parts.append(escape(text[position:left]))
-        parts.append(f"<mark>{escape(text[left:right])}</mark>")
+    # The window ends at a space, so no word is cut by it.
+    for found in pattern.finditer(folded, start, end) if pattern else ():
+        left, right = found.span()
+        parts.append(f"{escape(text[position:left])}<mark>{escape(text[left:right])}</mark>")
         position = right
     parts.append(escape(text[position:end]))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(prefix + "".join(parts) + suffix)
+
+
+@lru_cache(maxsize=1024)
+def _any_word(words: tuple[str, ...]) -> re.Pattern:
+    """A word starting with any of `words` (a search's words), to its end: one pass over the
+    text for all of them."""
+    either = "|".join(r"\s+".join(re.escape(part) for part in word.split()) for word in words)
+    return re.compile(r"(?<![^\W_])(?:" + either + r")[^\W_]*")

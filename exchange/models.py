@@ -10,6 +10,8 @@ moderators or staff (admin), not claimed by the user. Moderators are the users w
 holds it).
 """
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -228,6 +230,14 @@ class Listing(models.Model):
     @property
     def is_offer(self) -> bool:
         return self.kind == self.Kind.OFFER
+
+
+def listing_address() -> Callable[[int], str]:
+    """`Listing.get_absolute_url` for any id, from one reverse(): a page of hits or matches called
+    reverse() for each, a tenth of its time."""
+    marker = "987654321"
+    before, after = reverse("exchange:listing", args=[marker]).split(marker)
+    return lambda pk: f"{before}{pk}{after}"
 
 
 def mode_mask(mode_ids) -> int:

@@ -145,6 +145,13 @@ def test_hits_show_the_listing_as_stored_and_a_renamed_organisation(
     for name in ("title", "description", "keywords", "kind", "trl", "region", "price", "published_at", "mode_mask"):
         assert getattr(shown, name) == getattr(offer, name), name
     assert (shown.field, shown.organisation.name) == (offer.field, offer.organisation.name)
+    assert (hit.url, hit.kind_label) == (offer.get_absolute_url(), offer.get_kind_display())
+    assert hit.facts == [
+        offer.organisation.short_name or offer.organisation.name,
+        offer.field.label,
+        f"TRL {offer.trl}",
+        offer.get_region_display(),
+    ]
     with django_capture_on_commit_callbacks(execute=True):
         offer.organisation.name = "Đại học Bách khoa Hà Nội (tên mới)"
         offer.organisation.save()
