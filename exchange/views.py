@@ -5,9 +5,13 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from core.cache import public_page
@@ -58,17 +62,21 @@ def home(request):
     page_no = request.GET.get("page", "1")
     number = int(page_no) if page_no.isascii() and page_no.isdigit() and 0 < int(page_no) <= 1000 else 1
     page = search_listings(text, filters, page=number)
-    context = {
-        "page": page,
-        "q": text,
-        "facet_groups": _facet_links(text, filters, page.facets),
-        "next_href": "?" + urlencode({"q": text, **filters, "page": page.page + 1}) if page.has_next else "",
-        "prev_href": "?" + urlencode({"q": text, **filters, "page": page.page - 1}) if page.page > 1 else "",
-    }
-    template = (
-        "exchange/partials/_results.html" if request.htmx and request.htmx.target == "results" else "exchange/home.html"
+    results = render_to_string(
+        "exchange/partials/_results.html",
+        {
+            "page": page,
+            "count_text": ngettext("%(total)s tin", "%(total)s tin", page.total) % {"total": intcomma(page.total)},
+            "facet_groups": _facet_links(text, filters, page.facets),
+            "next_href": "?" + urlencode({"q": text, **filters, "page": page.page + 1}) if page.has_next else "",
+            "prev_href": "?" + urlencode({"q": text, **filters, "page": page.page - 1}) if page.page > 1 else "",
+        },
+        request,
+        using="jinja2",
     )
-    return render(request, template, context)
+    if request.htmx and request.htmx.target == "results":
+        return HttpResponse(results)
+    return render(request, "exchange/home.html", {"page": page, "q": text, "results": mark_safe(results)})
 
 
 def listing_detail(request, pk):

@@ -79,6 +79,12 @@ TEMPLATES = [
             ],
         },
     },
+    {  # a few hot fragments (`<app>/jinja2/`), rendered with using="jinja2"
+        "NAME": "jinja2",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "config.jinja2.environment"},
+    },
 ]
 
 # SQLite is the zero-set-up default; DATABASE_URL selects PostgreSQL.
