@@ -185,8 +185,10 @@ def wait_until_idle(process: subprocess.Popen, limit: float = 60.0) -> float:
     return round(time.perf_counter() - started, 1)
 
 
-def closed_loop(args, paths: list[str], label: str) -> dict:
-    """args.clients threads, each sending args.requests GETs, cycling through `paths`."""
+def closed_loop(args, paths: list[str], label: str, master: int) -> dict:
+    """args.clients threads, each sending args.requests GETs, cycling through `paths`. Also the
+    CPU time per request of the gunicorn workers (`master`'s children) and of this load
+    generator, steadier figures than latency on a machine whose speed moves."""
     latencies, statuses, lock = [], {}, threading.Lock()
 
     def run(offset: int):
@@ -201,12 +203,14 @@ def closed_loop(args, paths: list[str], label: str) -> dict:
                 statuses[status] = statuses.get(status, 0) + 1
 
     threads = [threading.Thread(target=run, args=(n,)) for n in range(args.clients)]
+    server_cpu, client_cpu = worker_seconds(master), time.process_time()
     started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - started
+    server_cpu, client_cpu = worker_seconds(master) - server_cpu, time.process_time() - client_cpu
     values = sorted(latencies)
     result = {
         "phase": label,
@@ -217,6 +221,8 @@ def closed_loop(args, paths: list[str], label: str) -> dict:
         "p95_ms": round(percentile(values, 95), 1),
         "p99_ms": round(percentile(values, 99), 1),
         "throughput_rps": round(len(values) / wall, 1),
+        "server_cpu_ms_per_request": round(server_cpu * 1000 / len(values), 2),
+        "client_cpu_ms_per_request": round(client_cpu * 1000 / len(values), 2),
     }
     log(json.dumps(result, ensure_ascii=False))
     return result
@@ -331,12 +337,14 @@ def main(argv=None) -> int:
         process = start_gunicorn(args, env)
         try:
             log(f"workers idle after {wait_until_idle(process)} s")
-            closed_loop(argparse.Namespace(**{**vars(args), "requests": 3}), warm_up, "warm-up (not counted)")
+            closed_loop(
+                argparse.Namespace(**{**vars(args), "requests": 3}), warm_up, "warm-up (not counted)", process.pid
+            )
             if not args.freshness_only and not args.matches_only:
-                phases.append(closed_loop(args, searches, "search page (210 distinct queries × facets)"))
-                phases.append(closed_loop(args, api_searches, "search API (30 distinct queries)"))
+                phases.append(closed_loop(args, searches, "search page (210 distinct queries × facets)", process.pid))
+                phases.append(closed_loop(args, api_searches, "search API (30 distinct queries)", process.pid))
             if not args.freshness_only:
-                phases.append(closed_loop(args, matches, "matches API (200 distinct requests)"))
+                phases.append(closed_loop(args, matches, "matches API (200 distinct requests)", process.pid))
             if repeat == repeats - 1:
                 freshness = publish_to_match(args, env)
         finally:

@@ -122,8 +122,10 @@ def _meeting(masks: dict[str, np.ndarray], size: int, skip: str = "") -> np.ndar
 
 
 def _counts(values: np.ndarray) -> dict[int, int]:
-    found, counts = np.unique(values, return_counts=True)
-    return dict(zip(found.tolist(), counts.tolist(), strict=True))
+    """How often each value (small non-negative numbers) occurs, by ascending value."""
+    counts = np.bincount(values)
+    found = np.flatnonzero(counts)
+    return dict(zip(found.tolist(), counts[found].tolist(), strict=True))
 
 
 def _facets(found: MatchSet, masks: dict[str, np.ndarray], filters: dict) -> dict[str, list[Facet]]:
