@@ -96,6 +96,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+elif env_bool("DATABASE_PREPARED_STATEMENTS", True):
+    # psycopg prepares a query once it has run five times on a connection, so the hot reads (the
+    # exchange's search token, a stored match list) skip PostgreSQL's planning, most of their
+    # cost. Set DATABASE_PREPARED_STATEMENTS=0 behind a pooler in transaction mode.
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
