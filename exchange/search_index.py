@@ -33,7 +33,7 @@ import os
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -433,10 +433,10 @@ class SearchIndex:
 INDEX = SearchIndex()
 
 
-def build_in_background() -> threading.Thread:
+def build_in_background(then: Callable[[], object] | None = None) -> threading.Thread:
     """Build the index in a thread of a new server process (config/wsgi.py), so that its first
-    search does not wait for it (6 s at 100,000 listings). A process forked from this one starts
-    with an empty index of its own."""
+    search does not wait for it (6 s at 100,000 listings), then call `then`. A process forked
+    from this one starts with an empty index of its own."""
 
     def build():
         try:
@@ -445,6 +445,8 @@ def build_in_background() -> threading.Thread:
             logger.exception("The exchange's search index was not built at start")
         finally:
             connections.close_all()  # this thread's
+        if then is not None:
+            then()
 
     os.register_at_fork(after_in_child=INDEX.__init__)
     thread = threading.Thread(target=build, name="exchange-search-index", daemon=True)

@@ -164,9 +164,11 @@ def test_a_new_server_process_builds_the_index_before_its_first_search(reference
     services.listings_import(rows=[{"id": "zr", "kind": "offer", "title": "Lớp phủ zircon chống ăn mòn"}])
     index = SearchIndex()
     monkeypatch.setattr(search_index, "INDEX", index)
-    search_index.build_in_background().join(timeout=60)
+    seen_when_done = []
+    search_index.build_in_background(then=lambda: seen_when_done.append(index._main)).join(timeout=60)
     built = index._main
     assert built is not None and len(built) == 1
+    assert seen_when_done == [built]  # `then` (the server's gc.freeze) runs once it is built
     assert index.match_set(("zircon",)).ids.tolist() == list(Listing.objects.values_list("pk", flat=True))
     assert index._main is built  # the search used it, nothing was read again
 
