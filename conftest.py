@@ -92,7 +92,10 @@ def real_cache(settings):
     """A working cache (the test settings have none), empty before and after the test."""
     from django.core.cache import cache
 
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"},
+    }
     cache.clear()
     yield cache
     cache.clear()

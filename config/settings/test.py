@@ -18,6 +18,7 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     # Rate limits apply in tests too (a test proves the 429); high enough not to get in the way.
     "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-throttle"},
+    "fragments": CACHES["fragments"],  # noqa: F405
 }
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
