@@ -30,17 +30,20 @@ def _folded_chars(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def _phrase(phrase: str) -> str:
+    """The regular expression of folded words with any spaces between them."""
+    return r"\s+".join(re.escape(word) for word in phrase.split())
+
+
 @lru_cache(maxsize=4096)
-def _pattern(phrase: str, *, prefix: bool) -> re.Pattern:
-    body = r"\s+".join(re.escape(word) for word in phrase.split())
-    tail = r"[^\W_]*" if prefix else r"(?![^\W_])"
-    return re.compile(r"(?<![^\W_])" + body + tail)
+def _whole(phrase: str) -> re.Pattern:
+    return re.compile(r"(?<![^\W_])" + _phrase(phrase) + r"(?![^\W_])")
 
 
 def find_original(text: str, phrase: str) -> str:
     """The first place `phrase` (folded words) is written in `text`, as written; "" if absent."""
     text = unicodedata.normalize("NFC", text or "")
-    found = _pattern(phrase, prefix=False).search(_folded_chars(text))
+    found = _whole(phrase).search(_folded_chars(text))
     return text[found.start() : found.end()] if found else ""
 
 
@@ -77,5 +80,4 @@ def highlight(text: str, words, *, limit: int | None = None) -> SafeString:
 def _any_word(words: tuple[str, ...]) -> re.Pattern:
     """A word starting with any of `words` (a search's words), to its end: one pass over the
     text for all of them."""
-    either = "|".join(r"\s+".join(re.escape(part) for part in word.split()) for word in words)
-    return re.compile(r"(?<![^\W_])(?:" + either + r")[^\W_]*")
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(_phrase, words)) + r")[^\W_]*")

@@ -233,8 +233,8 @@ class Listing(models.Model):
 
 
 def listing_address() -> Callable[[int], str]:
-    """`Listing.get_absolute_url` for any id, from one reverse(): a page of hits or matches called
-    reverse() for each, a tenth of its time."""
+    """`Listing.get_absolute_url` for any id, from one reverse() (about 20 µs, once per hit on a
+    page of hits or matches before)."""
     marker = "987654321"
     before, after = reverse("exchange:listing", args=[marker]).split(marker)
     return lambda pk: f"{before}{pk}{after}"
